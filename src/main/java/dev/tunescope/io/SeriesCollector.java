@@ -1,0 +1,118 @@
+package dev.tunescope.io;
+
+import dev.tunescope.run.Histogram;
+import dev.tunescope.run.HistogramSeries;
+import dev.tunescope.run.HistogramSeriesBuilder;
+import dev.tunescope.run.ReadWarning;
+import dev.tunescope.run.ScalarSeries;
+import dev.tunescope.run.ScalarSeriesBuilder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a reader has gathered of one run so far: series by tag and warnings. Readers add points as they meet
+ * them; a point at a step that is not after its tag's last step replaces the later history (the restart rule of
+ * {@link ScalarSeriesBuilder}), and that is noted once per tag and file with where it happened.
+ *
+ * <p>Warnings are capped per file so that a file of a million bad lines costs a hundred messages and a count.
+ */
+public final class SeriesCollector {
+    static final int WARNINGS_PER_FILE = 100;
+
+    private final Map<String, ScalarSeriesBuilder> scalars = new LinkedHashMap<>();
+    private final Map<String, HistogramSeriesBuilder> histograms = new LinkedHashMap<>();
+    private final List<ReadWarning> warnings = new ArrayList<>();
+    private final Map<String, Integer> warningsByFile = new HashMap<>();
+    private final Map<TagInFile, Restart> restarts = new LinkedHashMap<>();
+
+    /** Adds a scalar point; {@code file}, {@code byteOffset} and {@code line} say where it was read. */
+    public void scalar(String tag, long step, double value, double wallTime, String file, long byteOffset,
+                       long line) {
+        int dropped = scalars.computeIfAbsent(tag, ScalarSeriesBuilder::new).add(step, value, wallTime);
+        if (dropped > 0) {
+            noteRestart(tag, step, dropped, file, byteOffset, line);
+        }
+    }
+
+    public void histogram(String tag, long step, double wallTime, Histogram histogram, String file,
+                          long byteOffset) {
+        int dropped = histograms.computeIfAbsent(tag, HistogramSeriesBuilder::new).add(step, wallTime, histogram);
+        if (dropped > 0) {
+            noteRestart(tag, step, dropped, file, byteOffset, -1);
+        }
+    }
+
+    private void noteRestart(String tag, long step, int dropped, String file, long byteOffset, long line) {
+        restarts.merge(new TagInFile(file, tag), new Restart(step, byteOffset, line, dropped),
+                (first, next) -> new Restart(first.step, first.byteOffset, first.line, first.dropped + next.dropped));
+    }
+
+    private record TagInFile(String file, String tag) {
+    }
+
+    /** Where a tag first went back in steps, and how many points that replaced in all. */
+    private record Restart(long step, long byteOffset, long line, long dropped) {
+        ReadWarning toWarning(TagInFile where) {
+            return new ReadWarning(where.file(), byteOffset, line, "tag '" + where.tag() + "' went back to step "
+                    + step + " (a restart or a repeated step): " + dropped + " earlier point(s) at steps >= the"
+                    + " new one were replaced by the newer ones");
+        }
+    }
+
+    /** Records a problem; past {@value #WARNINGS_PER_FILE} for one file only a count is kept. */
+    public void warn(ReadWarning warning) {
+        int seen = warningsByFile.merge(warning.file(), 1, Integer::sum);
+        if (seen <= WARNINGS_PER_FILE) {
+            warnings.add(warning);
+        }
+    }
+
+    /** Forgets everything read from {@code file} so far, for a file that is read again from the start. */
+    public void forgetWarningsOf(String file) {
+        warnings.removeIf(w -> w.file().equals(file));
+        warningsByFile.remove(file);
+        restarts.keySet().removeIf(key -> key.file().equals(file));
+    }
+
+    /** Drops every series and warning: the caller reads its files again from the start. */
+    public void clear() {
+        scalars.clear();
+        histograms.clear();
+        warnings.clear();
+        warningsByFile.clear();
+        restarts.clear();
+    }
+
+    /** Drops one scalar tag (a per-tag file that is being read again from the start). */
+    public void clearScalar(String tag) {
+        scalars.remove(tag);
+    }
+
+    public Map<String, ScalarSeries> scalars() {
+        Map<String, ScalarSeries> built = new LinkedHashMap<>();
+        scalars.forEach((tag, builder) -> built.put(tag, builder.build()));
+        return built;
+    }
+
+    public Map<String, HistogramSeries> histograms() {
+        Map<String, HistogramSeries> built = new LinkedHashMap<>();
+        histograms.forEach((tag, builder) -> built.put(tag, builder.build()));
+        return built;
+    }
+
+    /** Every warning so far, with a summary line for each file whose warnings were capped. */
+    public List<ReadWarning> warnings() {
+        List<ReadWarning> all = new ArrayList<>(warnings);
+        warningsByFile.forEach((file, count) -> {
+            if (count > WARNINGS_PER_FILE) {
+                all.add(ReadWarning.wholeFile(file, (count - WARNINGS_PER_FILE) + " more problem(s) like the ones"
+                        + " above were not listed"));
+            }
+        });
+        restarts.forEach((where, restart) -> all.add(restart.toWarning(where)));
+        return all;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.tunescope.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects histograms of one tag with the same restart rule as {@link ScalarSeriesBuilder}. */
+public final class HistogramSeriesBuilder {
+    private final String tag;
+    private final List<HistogramSeries.Point> points = new ArrayList<>();
+
+    public HistogramSeriesBuilder(String tag) {
+        this.tag = tag;
+    }
+
+    /** Adds a histogram; returns how many earlier ones (at steps {@code >= step}) it replaced. */
+    public int add(long step, double wallTime, Histogram histogram) {
+        int dropped = 0;
+        while (!points.isEmpty() && points.get(points.size() - 1).step() >= step) {
+            points.remove(points.size() - 1);
+            dropped++;
+        }
+        points.add(new HistogramSeries.Point(step, wallTime, histogram));
+        return dropped;
+    }
+
+    public HistogramSeries build() {
+        return new HistogramSeries(tag, points);
+    }
+}
