@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code tunescope} command and its subcommands. */
 @Command(name = "tunescope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Opens neural-network training runs and applies the tuning playbook to them.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
 public final class TunescopeCommand implements Runnable {
 
     @CommandLine.Spec

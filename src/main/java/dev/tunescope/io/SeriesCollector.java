@@ -62,6 +62,21 @@ public final class SeriesCollector {
         }
     }
 
+    /**
+     * Drops every point of every tag at a step {@code >= step}: TensorBoard's rule for a {@code SessionLog.START}
+     * record, which marks a run restarted from the checkpoint at that step.
+     */
+    public long purgeFrom(long step) {
+        long dropped = 0;
+        for (ScalarSeriesBuilder builder : scalars.values()) {
+            dropped += builder.truncateFrom(step);
+        }
+        for (HistogramSeriesBuilder builder : histograms.values()) {
+            dropped += builder.truncateFrom(step);
+        }
+        return dropped;
+    }
+
     /** Records a problem; past {@value #WARNINGS_PER_FILE} for one file only a count is kept. */
     public void warn(ReadWarning warning) {
         int seen = warningsByFile.merge(warning.file(), 1, Integer::sum);

@@ -14,12 +14,18 @@ public final class HistogramSeriesBuilder {
 
     /** Adds a histogram; returns how many earlier ones (at steps {@code >= step}) it replaced. */
     public int add(long step, double wallTime, Histogram histogram) {
+        int dropped = truncateFrom(step);
+        points.add(new HistogramSeries.Point(step, wallTime, histogram));
+        return dropped;
+    }
+
+    /** Drops every histogram at a step {@code >= step}; returns how many. */
+    public int truncateFrom(long step) {
         int dropped = 0;
         while (!points.isEmpty() && points.get(points.size() - 1).step() >= step) {
             points.remove(points.size() - 1);
             dropped++;
         }
-        points.add(new HistogramSeries.Point(step, wallTime, histogram));
         return dropped;
     }
 

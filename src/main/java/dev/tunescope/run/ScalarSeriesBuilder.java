@@ -42,11 +42,7 @@ public final class ScalarSeriesBuilder {
     public int add(long step, double value, double wallTime) {
         int dropped = 0;
         if (size > 0 && step <= steps[size - 1]) {
-            int keep = Arrays.binarySearch(steps, 0, size, step);
-            keep = keep >= 0 ? keep : -keep - 1;
-            dropped = size - keep;
-            size = keep;
-            droppedPoints += dropped;
+            dropped = truncateFrom(step);
         }
         if (size == steps.length) {
             int capacity = steps.length + (steps.length >> 1) + 1;
@@ -61,6 +57,16 @@ public final class ScalarSeriesBuilder {
         values[size] = value;
         wallOffsets[size] = (float) (wallTime - wallOrigin); // NaN for a point logged without a time
         size++;
+        return dropped;
+    }
+
+    /** Drops every point at a step {@code >= step} (a run restarted from a checkpoint); returns how many. */
+    public int truncateFrom(long step) {
+        int keep = Arrays.binarySearch(steps, 0, size, step);
+        keep = keep >= 0 ? keep : -keep - 1;
+        int dropped = size - keep;
+        size = keep;
+        droppedPoints += dropped;
         return dropped;
     }
 

@@ -1,0 +1,46 @@
+package dev.tunescope.cli;
+
+import dev.tunescope.io.RunLoader;
+import dev.tunescope.run.Run;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tunescope inspect PATH [--json]}: what Tunescope reads from a folder of runs. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "List every run found under PATH: format, hyperparameters, a summary of each metric, warnings.")
+public final class InspectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "A folder of runs (searched at any depth) or one run.")
+    Path path;
+
+    @Option(names = "--json", description = "Print machine-readable JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.exists(path)) {
+            spec.commandLine().getErr().println("tunescope inspect: no such file or folder: " + path);
+            return ExitCodes.USAGE;
+        }
+        List<Run> runs = RunLoader.loadAll(path);
+        if (json) {
+            out.println(InspectReport.json(runs));
+        } else {
+            out.print(InspectReport.text(runs));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tunescope.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * A moving window of a file's bytes on the heap, read with positional reads (not memory-mapped: a file that is
+ * truncated while mapped would crash the reader). The window grows only to hold a record whose length has
+ * already been checked against the file's actual size, so a corrupt length never sizes an allocation.
+ */
+final class ByteWindow {
+    private static final int CHUNK = 1 << 22;
+
+    private final FileChannel channel;
+    private final long fileSize;
+    private byte[] data = new byte[0];
+    private long start;
+    private int length;
+
+    ByteWindow(FileChannel channel, long fileSize) {
+        this.channel = channel;
+        this.fileSize = fileSize;
+    }
+
+    long fileSize() {
+        return fileSize;
+    }
+
+    byte[] data() {
+        return data;
+    }
+
+    /** Index in {@link #data()} of file offset {@code position}; valid after a successful {@link #cover}. */
+    int index(long position) {
+        return (int) (position - start);
+    }
+
+    /**
+     * Makes bytes {@code [position, position + count)} available in {@link #data()}.
+     *
+     * @return false when the file does not have that many bytes
+     */
+    boolean cover(long position, long count) throws IOException {
+        if (count < 0 || position + count > fileSize || position + count < position) {
+            return false;
+        }
+        if (position >= start && position + count <= start + length) {
+            return true;
+        }
+        int want = (int) Math.min(Math.max(count, CHUNK), fileSize - position);
+        if (data.length < want) {
+            data = new byte[want];
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(data, 0, want);
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, position + buffer.position());
+            if (read < 0) {
+                break; // the file shrank while being read
+            }
+        }
+        start = position;
+        length = buffer.position();
+        return length >= count;
+    }
+}

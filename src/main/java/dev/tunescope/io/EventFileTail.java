@@ -1,0 +1,121 @@
+package dev.tunescope.io;
+
+import dev.tunescope.run.Histogram;
+import dev.tunescope.run.HyperparameterValue;
+import dev.tunescope.run.ReadWarning;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One event file read incrementally: remembers how far it got, and on the next call decodes only the records
+ * appended since. Damaged stretches and undecodable records become warnings with their byte offsets.
+ */
+final class EventFileTail {
+    private final Path file;
+    private final String name;
+    private final FileIdentity identity = new FileIdentity();
+    private final EventDecoder decoder = new EventDecoder();
+    private long offset;
+    private long size;
+
+    EventFileTail(Path file, String name) {
+        this.file = file;
+        this.name = name;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * Decodes the records appended since the last call into {@code target}.
+     *
+     * @return true when the file shrank or was replaced, so everything read from it before is void
+     */
+    boolean readNew(SeriesCollector target, Consumer<Map<String, HyperparameterValue>> hparams) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (offset > 0 && identity.changed(channel, offset)) {
+                return true;
+            }
+            Sink sink = new Sink(target, hparams);
+            long fileSize = channel.size();
+            offset = TfRecordScanner.scan(channel, offset,
+                    (data, at, length, fileOffset) -> decode(data, at, length, fileOffset, sink, target),
+                    (from, to) -> target.warn(ReadWarning.atByte(name, from, to >= fileSize
+                            ? "damaged data from here to the end of the file (" + (to - from) + " bytes) skipped"
+                            : "damaged data (" + (to - from) + " bytes) skipped; reading resumed at byte " + to)));
+            size = fileSize;
+            identity.remember(channel);
+            return false;
+        } catch (NoSuchFileException gone) {
+            target.warn(ReadWarning.wholeFile(name, "the file disappeared while it was being read"));
+            return false;
+        }
+    }
+
+    /** A warning when the file ends inside a record (it may still be being written). */
+    Optional<ReadWarning> incompleteTail() {
+        if (offset >= size) {
+            return Optional.empty();
+        }
+        return Optional.of(ReadWarning.atByte(name, offset, "the file ends inside a record (" + (size - offset)
+                + " bytes): still being written, or truncated"));
+    }
+
+    private void decode(byte[] data, int at, int length, long fileOffset, Sink sink, SeriesCollector target) {
+        sink.recordOffset = fileOffset;
+        try {
+            decoder.decode(data, at, length, sink);
+        } catch (IOException | RuntimeException undecodable) {
+            target.warn(ReadWarning.atByte(name, fileOffset, "record with valid checksums is not a readable event ("
+                    + undecodable.getMessage() + "); skipped"));
+        }
+    }
+
+    /** Routes decoded values into the collector, tagging each with this file and the record's offset. */
+    private final class Sink implements EventSink {
+        private final SeriesCollector target;
+        private final Consumer<Map<String, HyperparameterValue>> hparams;
+        long recordOffset;
+
+        Sink(SeriesCollector target, Consumer<Map<String, HyperparameterValue>> hparams) {
+            this.target = target;
+            this.hparams = hparams;
+        }
+
+        @Override
+        public void scalar(String tag, long step, double wallTime, double value) {
+            target.scalar(tag, step, value, wallTime, name, recordOffset, -1);
+        }
+
+        @Override
+        public void histogram(String tag, long step, double wallTime, Histogram histogram) {
+            target.histogram(tag, step, wallTime, histogram, name, recordOffset);
+        }
+
+        @Override
+        public void hyperparameters(Map<String, HyperparameterValue> values) {
+            hparams.accept(values);
+        }
+
+        @Override
+        public void sessionStart(long step) {
+            long dropped = target.purgeFrom(step);
+            if (dropped > 0) {
+                target.warn(ReadWarning.atByte(name, recordOffset, "the run restarted at step " + step + ": "
+                        + dropped + " earlier point(s) at steps >= " + step + " dropped"));
+            }
+        }
+
+        @Override
+        public void skipped(String tag, String why) {
+            target.warn(ReadWarning.atByte(name, recordOffset, "value of tag '" + tag + "' skipped: " + why));
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.tunescope.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+
+/**
+ * Walks the records of a TFRecord file: each is a little-endian u64 length, the masked CRC32C of those 8 bytes,
+ * the payload, and the masked CRC32C of the payload.
+ *
+ * <p>Both checksums are verified. Where they fail, the bytes are damaged: the scanner reports the damage and
+ * searches forward, byte by byte, for the next position where a whole valid record starts (both checksums must
+ * match there, so a false start is about as likely as a 64-bit collision), and carries on from it. Records before
+ * and after a damaged stretch are all kept. A record that runs past the end of the file is left for the next
+ * scan: the file may still be being written.
+ */
+final class TfRecordScanner {
+    static final int HEADER = 12;
+    static final int FOOTER = 4;
+
+    /** Receives each valid record's payload: {@code data[offset, offset + length)}, found at file offset. */
+    interface RecordSink {
+        void record(byte[] data, int offset, int length, long fileOffset);
+    }
+
+    /** Receives each damaged stretch {@code [from, to)} of the file. */
+    interface DamageSink {
+        void damaged(long from, long to);
+    }
+
+    private TfRecordScanner() {
+    }
+
+    /**
+     * Scans from {@code offset} to the last complete record.
+     *
+     * @return the offset after the last complete record (where the next scan starts)
+     */
+    static long scan(FileChannel channel, long offset, RecordSink records, DamageSink damage) throws IOException {
+        ByteWindow window = new ByteWindow(channel, channel.size());
+        long position = offset;
+        while (window.cover(position, HEADER)) {
+            long payload = validRecordAt(window, position);
+            if (payload == INCOMPLETE) {
+                break;
+            }
+            if (payload == DAMAGED) {
+                long resume = nextValidRecord(window, position + 1);
+                damage.damaged(position, resume);
+                position = resume;
+                continue;
+            }
+            records.record(window.data(), window.index(position + HEADER), (int) payload, position);
+            position += HEADER + payload + FOOTER;
+        }
+        return position;
+    }
+
+    private static final long INCOMPLETE = -1;
+    private static final long DAMAGED = -2;
+
+    /** The payload length of a valid record at {@code position}, or {@link #INCOMPLETE} or {@link #DAMAGED}. */
+    private static long validRecordAt(ByteWindow window, long position) throws IOException {
+        byte[] data = window.data();
+        int at = window.index(position);
+        long length = littleEndianLong(data, at);
+        if (MaskedCrc32c.masked(data, at, 8) != littleEndianInt(data, at + 8)) {
+            return DAMAGED;
+        }
+        long remaining = window.fileSize() - position - HEADER - FOOTER;
+        if (length < 0 || length > Integer.MAX_VALUE - HEADER - FOOTER) {
+            return DAMAGED; // a checksummed length no writer produces
+        }
+        if (length > remaining) {
+            return INCOMPLETE;
+        }
+        if (!window.cover(position, HEADER + length + FOOTER)) {
+            return INCOMPLETE;
+        }
+        data = window.data();
+        at = window.index(position);
+        int payload = (int) length;
+        if (MaskedCrc32c.masked(data, at + HEADER, payload) != littleEndianInt(data, at + HEADER + payload)) {
+            return DAMAGED;
+        }
+        return length;
+    }
+
+    /**
+     * The first offset at or after {@code from} where a whole valid record starts, or where an incomplete record
+     * with a valid header starts; the end of the file if there is none.
+     */
+    private static long nextValidRecord(ByteWindow window, long from) throws IOException {
+        for (long candidate = from; window.cover(candidate, HEADER); candidate++) {
+            byte[] data = window.data();
+            int at = window.index(candidate);
+            long length = littleEndianLong(data, at);
+            if (length < 0 || length > window.fileSize()) {
+                continue; // cheap rejection before the checksum
+            }
+            long verdict = validRecordAt(window, candidate);
+            if (verdict != DAMAGED) {
+                return candidate;
+            }
+        }
+        return window.fileSize();
+    }
+
+    static long littleEndianLong(byte[] b, int at) {
+        return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24
+                | (b[at + 4] & 0xFFL) << 32 | (b[at + 5] & 0xFFL) << 40 | (b[at + 6] & 0xFFL) << 48
+                | (b[at + 7] & 0xFFL) << 56;
+    }
+
+    static int littleEndianInt(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+    }
+}
