@@ -2,6 +2,7 @@ package dev.tunescope.io;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
+import dev.tunescope.run.Histogram;
 import java.io.IOException;
 
 /**
@@ -26,37 +27,56 @@ final class EventDecoder {
 
     private final TagCache tags = new TagCache();
 
+    /**
+     * A summary value waits here until the whole event is read, because its point needs the step and wall time,
+     * which a writer may put after the summary on the wire. Reused across events: most hold one value.
+     */
+    private final java.util.List<Pending> pending = new java.util.ArrayList<>();
+    private int pendingCount;
+
+    private static final class Pending {
+        String tag;
+        boolean scalar;
+        double value;
+        Histogram histogram;
+    }
+
     /** Decodes one event; throws {@link IOException} for bytes that are not a valid Event. */
     void decode(byte[] data, int offset, int length, EventSink sink) throws IOException {
         CodedInputStream in = CodedInputStream.newInstance(data, offset, length);
         double wallTime = Double.NaN;
         long step = 0;
-        int summaryOffset = -1;
-        int summaryLength = 0;
         boolean sessionStart = false;
+        pendingCount = 0;
         int field;
         while ((field = in.readTag()) != 0) {
             switch (field) {
                 case (1 << 3) | WireFormat.WIRETYPE_FIXED64 -> wallTime = in.readDouble();
                 case (2 << 3) | WireFormat.WIRETYPE_VARINT -> step = in.readInt64();
-                case (5 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> {
-                    summaryLength = in.readRawVarint32();
-                    summaryOffset = offset + in.getTotalBytesRead();
-                    in.skipRawBytes(summaryLength);
-                }
+                case (5 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> decodeSummary(in, data, offset, sink);
                 case (7 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> sessionStart = isSessionStart(in.readByteArray());
                 default -> in.skipField(field);
             }
         }
-        // The summary is decoded last because its points need the step and wall time, which a writer may put
-        // after it on the wire.
         if (sessionStart) {
             sink.sessionStart(step);
         }
-        if (summaryOffset >= 0) {
-            decodeSummary(CodedInputStream.newInstance(data, summaryOffset, summaryLength), data, summaryOffset,
-                    step, wallTime, sink);
+        for (int i = 0; i < pendingCount; i++) {
+            Pending p = pending.get(i);
+            if (p.scalar) {
+                sink.scalar(p.tag, step, wallTime, p.value);
+            } else {
+                sink.histogram(p.tag, step, wallTime, p.histogram);
+            }
+            p.histogram = null;
         }
+    }
+
+    private Pending nextPending() {
+        if (pendingCount == pending.size()) {
+            pending.add(new Pending());
+        }
+        return pending.get(pendingCount++);
     }
 
     private static boolean isSessionStart(byte[] sessionLog) throws IOException {
@@ -73,24 +93,23 @@ final class EventDecoder {
         return start;
     }
 
-    private void decodeSummary(CodedInputStream in, byte[] data, int base, long step, double wallTime,
-                               EventSink sink) throws IOException {
+    /** Summary: repeated Value (field 1). {@code base} is the offset in {@code data} where {@code in} started. */
+    private void decodeSummary(CodedInputStream in, byte[] data, int base, EventSink sink) throws IOException {
+        int summaryLimit = in.pushLimit(in.readRawVarint32());
         int field;
         while ((field = in.readTag()) != 0) {
             if (field == ((1 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
-                int length = in.readRawVarint32();
-                int at = base + in.getTotalBytesRead();
-                in.skipRawBytes(length);
-                decodeValue(data, at, length, step, wallTime, sink);
+                int valueLimit = in.pushLimit(in.readRawVarint32());
+                decodeValue(in, data, base, sink);
+                in.popLimit(valueLimit);
             } else {
                 in.skipField(field);
             }
         }
+        in.popLimit(summaryLimit);
     }
 
-    private void decodeValue(byte[] data, int offset, int length, long step, double wallTime, EventSink sink)
-            throws IOException {
-        CodedInputStream in = CodedInputStream.newInstance(data, offset, length);
+    private void decodeValue(CodedInputStream in, byte[] data, int base, EventSink sink) throws IOException {
         String tag = "";
         float simpleValue = 0;
         boolean hasSimpleValue = false;
@@ -102,7 +121,10 @@ final class EventDecoder {
             switch (field) {
                 case (1 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> {
                     int tagLength = in.readRawVarint32();
-                    tag = tags.get(data, offset + in.getTotalBytesRead(), tagLength);
+                    if (tagLength < 0 || tagLength > in.getBytesUntilLimit()) {
+                        throw new IOException("tag length " + tagLength + " runs past its value");
+                    }
+                    tag = tags.get(data, base + in.getTotalBytesRead(), tagLength);
                     in.skipRawBytes(tagLength);
                 }
                 case (2 << 3) | WireFormat.WIRETYPE_FIXED32 -> {
@@ -116,21 +138,34 @@ final class EventDecoder {
             }
         }
         if (hasSimpleValue) {
-            sink.scalar(tag, step, wallTime, simpleValue);
+            scalar(tag, simpleValue);
         } else if (histo != null) {
-            sink.histogram(tag, step, wallTime, HistogramDecoder.decode(histo));
+            histogram(tag, HistogramDecoder.decode(histo));
         } else if (metadata.isPlugin("hparams")) {
             HparamsPluginDecoder.sessionStartHyperparameters(metadata.content()).ifPresent(sink::hyperparameters);
         } else if (tensor != null && (metadata.isPlugin("scalars") || metadata.dataClass() == DATA_CLASS_SCALAR)) {
             TensorDecoder.Tensor t = TensorDecoder.decode(tensor);
             if (t.size() == 1) {
-                sink.scalar(tag, step, wallTime, t.get(0));
+                scalar(tag, t.get(0));
             } else {
                 sink.skipped(tag, "a scalar tensor holds " + t.size() + " values");
             }
         } else if (tensor != null && metadata.isPlugin("histograms")) {
-            TensorDecoder.Tensor t = TensorDecoder.decode(tensor);
-            sink.histogram(tag, step, wallTime, HistogramDecoder.fromTriples(t));
+            histogram(tag, HistogramDecoder.fromTriples(TensorDecoder.decode(tensor)));
         }
+    }
+
+    private void scalar(String tag, double value) {
+        Pending p = nextPending();
+        p.tag = tag;
+        p.scalar = true;
+        p.value = value;
+    }
+
+    private void histogram(String tag, Histogram histogram) {
+        Pending p = nextPending();
+        p.tag = tag;
+        p.scalar = false;
+        p.histogram = histogram;
     }
 }

@@ -25,4 +25,11 @@ public final class MaskedCrc32c {
     public static int masked(byte[] bytes, int offset, int length) {
         return mask(crc32c(bytes, offset, length));
     }
+
+    /** The same with a caller's reusable checksum object, for loops over millions of records. */
+    public static int masked(CRC32C crc, byte[] bytes, int offset, int length) {
+        crc.reset();
+        crc.update(bytes, offset, length);
+        return mask((int) crc.getValue());
+    }
 }

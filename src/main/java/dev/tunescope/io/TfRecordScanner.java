@@ -2,6 +2,7 @@ package dev.tunescope.io;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.util.zip.CRC32C;
 
 /**
  * Walks the records of a TFRecord file: each is a little-endian u64 length, the masked CRC32C of those 8 bytes,
@@ -37,14 +38,15 @@ final class TfRecordScanner {
      */
     static long scan(FileChannel channel, long offset, RecordSink records, DamageSink damage) throws IOException {
         ByteWindow window = new ByteWindow(channel, channel.size());
+        CRC32C crc = new CRC32C();
         long position = offset;
         while (window.cover(position, HEADER)) {
-            long payload = validRecordAt(window, position);
+            long payload = validRecordAt(window, position, crc);
             if (payload == INCOMPLETE) {
                 break;
             }
             if (payload == DAMAGED) {
-                long resume = nextValidRecord(window, position + 1);
+                long resume = nextValidRecord(window, position + 1, crc);
                 damage.damaged(position, resume);
                 position = resume;
                 continue;
@@ -59,11 +61,11 @@ final class TfRecordScanner {
     private static final long DAMAGED = -2;
 
     /** The payload length of a valid record at {@code position}, or {@link #INCOMPLETE} or {@link #DAMAGED}. */
-    private static long validRecordAt(ByteWindow window, long position) throws IOException {
+    private static long validRecordAt(ByteWindow window, long position, CRC32C crc) throws IOException {
         byte[] data = window.data();
         int at = window.index(position);
         long length = littleEndianLong(data, at);
-        if (MaskedCrc32c.masked(data, at, 8) != littleEndianInt(data, at + 8)) {
+        if (MaskedCrc32c.masked(crc, data, at, 8) != littleEndianInt(data, at + 8)) {
             return DAMAGED;
         }
         long remaining = window.fileSize() - position - HEADER - FOOTER;
@@ -79,7 +81,7 @@ final class TfRecordScanner {
         data = window.data();
         at = window.index(position);
         int payload = (int) length;
-        if (MaskedCrc32c.masked(data, at + HEADER, payload) != littleEndianInt(data, at + HEADER + payload)) {
+        if (MaskedCrc32c.masked(crc, data, at + HEADER, payload) != littleEndianInt(data, at + HEADER + payload)) {
             return DAMAGED;
         }
         return length;
@@ -89,7 +91,7 @@ final class TfRecordScanner {
      * The first offset at or after {@code from} where a whole valid record starts, or where an incomplete record
      * with a valid header starts; the end of the file if there is none.
      */
-    private static long nextValidRecord(ByteWindow window, long from) throws IOException {
+    private static long nextValidRecord(ByteWindow window, long from, CRC32C crc) throws IOException {
         for (long candidate = from; window.cover(candidate, HEADER); candidate++) {
             byte[] data = window.data();
             int at = window.index(candidate);
@@ -97,7 +99,7 @@ final class TfRecordScanner {
             if (length < 0 || length > window.fileSize()) {
                 continue; // cheap rejection before the checksum
             }
-            long verdict = validRecordAt(window, candidate);
+            long verdict = validRecordAt(window, candidate, crc);
             if (verdict != DAMAGED) {
                 return candidate;
             }
