@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.Size;
@@ -45,9 +48,9 @@ class CsvFieldsTest {
         assertThat(CsvFields.split(line, separator)).isEqualTo(expected);
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<Character> separators() {
-        return net.jqwik.api.Arbitraries.of(',', ';', '\t');
+    @Provide
+    Arbitrary<Character> separators() {
+        return Arbitraries.of(',', ';', '\t');
     }
 
     private static String quoteIfNeeded(String field, char separator) {

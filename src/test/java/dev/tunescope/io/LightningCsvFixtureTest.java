@@ -13,9 +13,9 @@ import dev.tunescope.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The Lightning CSV fixtures read back exactly as truth.json (computed with Python's csv module) says. */
 class LightningCsvFixtureTest {
