@@ -43,17 +43,7 @@ final class CsvLogReader {
     Snapshot read() {
         List<ReadWarning> fileState = new ArrayList<>();
         try {
-            boolean[] startedOver = {false};
-            LineTail.Outcome outcome = tail.poll(line -> {
-                if (line.number() == 1) { // the file is read from its start: first read, or shrunk / replaced
-                    startOver();
-                    startedOver[0] = true;
-                }
-                rows.accept(line);
-            });
-            if (outcome == LineTail.Outcome.RESTARTED && !startedOver[0]) {
-                startOver(); // replaced by a file with no complete line yet
-            }
+            LineTail.Outcome outcome = tail.poll(this::startOver, rows::accept);
             if (outcome == LineTail.Outcome.MISSING) {
                 fileState.add(ReadWarning.wholeFile(file, "the file is missing (moved or deleted)"));
             } else {

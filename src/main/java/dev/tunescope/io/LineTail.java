@@ -51,14 +51,19 @@ public final class LineTail {
         MISSING
     }
 
-    /** Hands every complete line appended since the last poll to {@code sink}, in order. */
-    public Outcome poll(Consumer<TextLine> sink) throws IOException {
+    /**
+     * Hands every complete line appended since the last poll to {@code sink}, in order. When the file shrank or
+     * was replaced, {@code onRestart} runs first, so the caller drops what it built before the lines of the new
+     * file arrive.
+     */
+    public Outcome poll(Runnable onRestart, Consumer<TextLine> sink) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             Outcome outcome = Outcome.APPENDED;
             if (identity.changed(channel, offset)) {
                 offset = 0;
                 nextLineNumber = 1;
                 outcome = Outcome.RESTARTED;
+                onRestart.run();
             }
             readLines(channel, sink);
             identity.remember(channel);

@@ -9,18 +9,23 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Finds every run under a folder the user opened, in every supported format, at any depth. Hidden folders
- * (such as MLflow's {@code .trash}) and symbolic links are not followed.
+ * (such as MLflow's {@code .trash}) and symbolic links are not followed. A run's own folder is still searched
+ * further, since formats nest (TensorFlow writes {@code run/train} and {@code run/validation}).
  */
 public final class RunDiscovery {
     private RunDiscovery() {
     }
 
-    /** The runs under {@code root}, sorted by path; {@code root} may itself be a run. */
+    /** The runs under {@code root}, sorted by path; {@code root} may itself be a run, or one run's log file. */
     public static List<RunSource> discover(Path root) throws IOException {
         Path start = root.toAbsolutePath().normalize();
+        if (Files.isRegularFile(start)) {
+            return fromFile(start);
+        }
         List<RunSource> found = new ArrayList<>();
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
@@ -28,13 +33,10 @@ public final class RunDiscovery {
                 if (!dir.equals(start) && dir.getFileName().toString().startsWith(".")) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                String relative = relativePath(start, dir);
                 if (TensorBoardFormat.isHparamsSubfolder(dir) && TensorBoardFormat.isRunDirectory(dir.getParent())) {
                     return FileVisitResult.SKIP_SUBTREE; // read as part of the run above it
                 }
-                if (TensorBoardFormat.isRunDirectory(dir)) {
-                    found.add(new TensorBoardRunSource(dir, relative));
-                }
+                found.addAll(runsIn(dir, relativePath(start, dir), start));
                 return FileVisitResult.CONTINUE;
             }
 
@@ -45,6 +47,33 @@ public final class RunDiscovery {
         });
         found.sort(Comparator.comparing(RunSource::path));
         return found;
+    }
+
+    /** The runs whose files lie directly in {@code dir}. */
+    private static List<RunSource> runsIn(Path dir, String relative, Path root) {
+        List<RunSource> runs = new ArrayList<>();
+        if (TensorBoardFormat.isRunDirectory(dir)) {
+            runs.add(new TensorBoardRunSource(dir, relative));
+        }
+        if (LightningCsvFormat.isRunDirectory(dir)) {
+            runs.add(new LightningCsvSource(dir, relative));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(KerasCsvFormat::isKerasLog).sorted()
+                    .forEach(file -> runs.add(new KerasCsvSource(file, relativePath(root, file))));
+        } catch (IOException unreadable) {
+            // an unlistable folder has no runs we can read
+        }
+        return runs;
+    }
+
+    /** A single file named on the command line: the run it belongs to. */
+    private static List<RunSource> fromFile(Path file) {
+        if (KerasCsvFormat.isKerasLog(file)) {
+            return List.of(new KerasCsvSource(file, file.getFileName().toString()));
+        }
+        Path dir = file.getParent();
+        return runsIn(dir, ".", dir).stream().filter(source -> !source.path().contains("/")).toList();
     }
 
     static String relativePath(Path root, Path target) {

@@ -1,0 +1,64 @@
+package dev.tunescope.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.Architectures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package table of DESIGN.md: arrows point only down, and only {@code ui} touches JavaFX. */
+class LayerRulesTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.tunescope");
+    }
+
+    @Test
+    void layersOnlyDependDownwards() {
+        Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("app").definedBy("dev.tunescope")
+                .layer("ui").definedBy("dev.tunescope.ui..")
+                .layer("cli").definedBy("dev.tunescope.cli..")
+                .layer("study").definedBy("dev.tunescope.study..")
+                .layer("train").definedBy("dev.tunescope.train..")
+                .layer("export").definedBy("dev.tunescope.export..")
+                .layer("diagnose").definedBy("dev.tunescope.diagnose..")
+                .layer("plot").definedBy("dev.tunescope.plot..")
+                .layer("io").definedBy("dev.tunescope.io..")
+                .layer("run").definedBy("dev.tunescope.run..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("study").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("app", "ui", "cli", "study")
+                .whereLayer("export").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                .whereLayer("diagnose").mayOnlyBeAccessedByLayers("app", "ui", "cli", "study", "export")
+                .whereLayer("plot").mayOnlyBeAccessedByLayers("app", "ui", "cli", "export")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("app", "ui", "cli", "study", "train")
+                .whereLayer("run").mayOnlyBeAccessedByLayers("app", "ui", "cli", "study", "train", "export",
+                        "diagnose", "plot", "io")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheUiImportsJavaFx() {
+        noClasses().that().resideOutsideOfPackage("dev.tunescope.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainDoesNoIo() {
+        noClasses().that().resideInAPackage("dev.tunescope.run..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..",
+                        "java.nio.channels..", "com.fasterxml..")
+                .check(classes);
+    }
+}
