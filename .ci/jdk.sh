@@ -1,0 +1,18 @@
+# Sourced by .ci/run and ./tunescope: exports JAVA_HOME pointing at a JDK 21 or newer.
+# Tunescope's tests need 21+ (the headless GUI test toolkit is compiled for 21); this machine's default java is 17.
+tunescope_java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+if [ -z "${JAVA_HOME:-}" ] || [ "$(tunescope_java_major "$JAVA_HOME" 2>/dev/null || echo 0)" -lt 21 ] 2>/dev/null; then
+  JAVA_HOME=""
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
+    if [ -x "$candidate/bin/javac" ] && [ "$(tunescope_java_major "$candidate")" -ge 21 ] 2>/dev/null; then
+      JAVA_HOME="$candidate"
+      break
+    fi
+  done
+  if [ -z "$JAVA_HOME" ]; then
+    echo "Tunescope needs a JDK 21 or newer; none found under /usr/lib/jvm. Set JAVA_HOME to one." >&2
+    return 1 2>/dev/null || exit 1
+  fi
+fi
+export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"
