@@ -54,6 +54,16 @@ class LayerRulesTest {
                 .check(classes);
     }
 
+    /** Polymorphic typing lets a file name the classes Jackson instantiates: never turned on. */
+    @Test
+    void jacksonDefaultTypingIsNeverEnabled() {
+        noClasses().should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "ObjectMapper default typing", call -> call.getTarget().getOwner().isAssignableTo(
+                                com.fasterxml.jackson.databind.ObjectMapper.class)
+                                && call.getTarget().getName().matches("(activate|enable)DefaultTyping.*")))
+                .check(classes);
+    }
+
     @Test
     void theDomainDoesNoIo() {
         noClasses().that().resideInAPackage("dev.tunescope.run..")
