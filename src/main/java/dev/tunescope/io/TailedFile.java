@@ -25,6 +25,11 @@ final class TailedFile {
         return name;
     }
 
+    /** True once any line has been read (so there is something to drop if the file goes away). */
+    boolean hasRead() {
+        return tail.offset() > 0;
+    }
+
     /**
      * Hands every new complete line to {@code lines}. When the file shrank or was replaced, {@code restarted}
      * runs first, before any line of the new content, so the caller can drop what the old content gave.
