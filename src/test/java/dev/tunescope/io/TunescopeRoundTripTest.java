@@ -211,4 +211,30 @@ class TunescopeRoundTripTest {
         }
         assertThat(Files.readString(dir.resolve("r/metrics.jsonl"))).isEmpty();
     }
+
+    @Test
+    void aRunFolderIsOneWithMetricsOrRunJson() throws IOException {
+        Path runDir = dir.resolve("r");
+        assertThat(TunescopeFormat.isRunDirectory(runDir)).isFalse();
+        writer(runDir).close();
+        assertThat(TunescopeFormat.isRunDirectory(runDir)).isTrue();
+        Files.delete(runDir.resolve("run.json"));
+        assertThat(TunescopeFormat.isRunDirectory(runDir)).isTrue();
+        Files.delete(runDir.resolve("metrics.jsonl"));
+        assertThat(TunescopeFormat.isRunDirectory(runDir)).isFalse();
+        assertThat(TunescopeFormat.isRunDirectory(dir)).isFalse();
+    }
+
+    @Test
+    void nonFiniteHyperparametersStayNumbers() throws IOException {
+        Path runDir = dir.resolve("r");
+        Hyperparameters hparams = new Hyperparameters(Map.of("clip", new HyperparameterValue.Number(
+                Double.POSITIVE_INFINITY), "lr", new HyperparameterValue.Number(3e-4)), "plan");
+        TunescopeRunWriter.create(runDir, TunescopeRunInfo.started("r", T0, "cpu", hparams, Map.of()), CLOCK).close();
+        assertThat(Files.readString(runDir.resolve("run.json"))).contains("\"clip\" : \"Infinity\"");
+        Run run = new TunescopeRunSource(runDir, "r").refresh();
+        assertThat(run.hyperparameters().get("clip"))
+                .contains(new HyperparameterValue.Number(Double.POSITIVE_INFINITY));
+        assertThat(run.hyperparameters().number("lr")).contains(3e-4);
+    }
 }
