@@ -36,6 +36,10 @@ record MlflowMeta(Optional<String> runName, RunStatus status) {
             warnings.accept(ReadWarning.wholeFile(name, "is not valid YAML, so the run's status is unknown: "
                     + e.getOriginalMessage()));
             return NONE;
+        } catch (RuntimeException e) { // the YAML parser's own limits (aliases, nesting) are not all wrapped
+            warnings.accept(ReadWarning.wholeFile(name, "could not be read as YAML, so the run's status is"
+                    + " unknown: " + TailedFile.describe(e)));
+            return NONE;
         }
         if (root == null || !root.isObject()) {
             warnings.accept(ReadWarning.wholeFile(name, "does not hold a YAML mapping, so the run's status is"

@@ -110,8 +110,8 @@ public final class MlflowRunSource implements RunSource {
         for (Map.Entry<String, TailedFile> entry : List.copyOf(metricFiles.entrySet())) {
             String tag = entry.getKey();
             TailedFile file = entry.getValue();
-            Optional<LineTail.Outcome> outcome = file.poll(() -> forget(tag), line -> read(tag, file.name(), line),
-                    warnings::add);
+            Optional<LineTail.Outcome> outcome = file.poll(() -> forget(tag),
+                    TailedFile.guarded(file.name(), line -> read(tag, file.name(), line), collector), warnings::add);
             if (outcome.isPresent() && outcome.get() == LineTail.Outcome.MISSING) {
                 forget(tag); // deleted since it was listed: a file that comes back is read from its start
                 metricFiles.remove(tag);

@@ -74,6 +74,21 @@ final class TailedFile {
                 + " with a line break, so they were not read (a line cut off, or still being written)"));
     }
 
+    /**
+     * {@code reader}, made to turn a failure on one line into a warning in {@code collector} instead of an
+     * exception: a reader bug met on one odd line must not stop the lines after it, nor escape a refresh.
+     */
+    static Consumer<TextLine> guarded(String file, Consumer<TextLine> reader, SeriesCollector collector) {
+        return line -> {
+            try {
+                reader.accept(line);
+            } catch (RuntimeException e) {
+                collector.warn(ReadWarning.atLine(file, line.byteOffset(), line.number(),
+                        "could not be read (" + describe(e) + "), skipped"));
+            }
+        };
+    }
+
     static String describe(Exception e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);

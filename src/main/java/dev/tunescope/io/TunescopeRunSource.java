@@ -100,7 +100,7 @@ public final class TunescopeRunSource implements RunSource {
         JsonLinesFile(String fileName, BiFunction<String, SeriesCollector, Consumer<TextLine>> readers) {
             this.fileName = fileName;
             this.name = RunFileNames.of(path, fileName);
-            this.reader = readers.apply(name, collector);
+            this.reader = TailedFile.guarded(name, readers.apply(name, collector), collector);
             this.tail = new TailedFile(runDir.resolve(fileName), name);
         }
 

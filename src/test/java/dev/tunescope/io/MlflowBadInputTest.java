@@ -1,6 +1,7 @@
 package dev.tunescope.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tunescope.run.ReadWarning;
 import dev.tunescope.run.Run;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,6 +207,18 @@ class MlflowBadInputTest {
         Run read = read();
         assertThat(read.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(read.name()).isEqualTo("abc123");
+    }
+
+    @Test
+    void aYamlAliasBombIsNotExpanded() throws IOException {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 30; i++) {
+            yaml.append("a").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ")
+                    .repeat(9)).append("*a").append(i - 1).append("]\n");
+        }
+        meta(yaml + "status: 3\n"); // 10^30 strings if aliases were expanded; a tree reader leaves them be
+        Run read = assertTimeoutPreemptively(Duration.ofSeconds(10), this::read);
+        assertThat(read.status()).isEqualTo(RunStatus.FINISHED);
     }
 
     @Test
