@@ -1,6 +1,7 @@
 package dev.tunescope.io;
 
 import dev.tunescope.run.Histogram;
+import java.util.Arrays;
 
 /**
  * Converts a histogram given as {@code numpy.histogram} gives it, {@code k+1} edges and {@code k} counts, into
@@ -43,7 +44,7 @@ final class EdgeHistogram {
             sum += counts[i] * centre;
             sumSquares += counts[i] * centre * centre;
         }
-        double[] limits = java.util.Arrays.copyOfRange(edges, 1, edges.length);
+        double[] limits = Arrays.copyOfRange(edges, 1, edges.length);
         return new Histogram(edges[0], edges[edges.length - 1], num, sum, sumSquares, limits, counts);
     }
 }

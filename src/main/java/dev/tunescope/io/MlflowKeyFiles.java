@@ -2,6 +2,7 @@ package dev.tunescope.io;
 
 import dev.tunescope.run.ReadWarning;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,7 @@ final class MlflowKeyFiles {
             for (Path file : regular) {
                 files.put(key(folder, file), file);
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             warnings.accept(ReadWarning.wholeFile(name, "could not be listed completely: "
                     + TailedFile.describe(e)));
         }

@@ -1,6 +1,7 @@
 package dev.tunescope.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tunescope.run.ReadWarning;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -264,12 +267,12 @@ class MlflowBadInputTest {
         metric("loss", "1795436464500 1.0 1\n1795436464527 2.0 2\n");
         ScalarSeries loss = read().scalars().get("loss");
         assertThat(loss.wallTime(0)).isEqualTo(1795436464.5);
-        assertThat(loss.wallTime(1)).isCloseTo(1795436464.527, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(loss.wallTime(1)).isCloseTo(1795436464.527, offset(1e-6));
     }
 
     private static void deleteTree(Path root) throws IOException {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

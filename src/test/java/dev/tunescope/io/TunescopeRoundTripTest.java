@@ -201,14 +201,14 @@ class TunescopeRoundTripTest {
 
     @Test
     void theWriterRefusesWhatTheFormatCannotHold() throws IOException {
-        try (TunescopeRunWriter writer = writer(dir.resolve("r"))) {
-            assertThatThrownBy(() -> writer.metrics(1, values("step", 1.0)))
-                    .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> writer.histogram(1, "h", new double[] {0, 1}, new double[] {1, 2}))
-                    .isInstanceOf(IllegalArgumentException.class);
-            writer.close();
-            assertThatThrownBy(() -> writer.metrics(1, values("loss", 1.0))).isInstanceOf(IOException.class);
-        }
+        TunescopeRunWriter writer = writer(dir.resolve("r"));
+        assertThatThrownBy(() -> writer.metrics(1, values("step", 1.0))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> writer.histogram(1, "h", new double[] {0, 1}, new double[] {1, 2}))
+                .isInstanceOf(IllegalArgumentException.class);
+        writer.close();
+        writer.close(); // closing twice is harmless
+        assertThatThrownBy(() -> writer.metrics(1, values("loss", 1.0))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> writer.status(RunStatus.FINISHED)).isInstanceOf(IOException.class);
         assertThat(Files.readString(dir.resolve("r/metrics.jsonl"))).isEmpty();
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ class TunescopeTruncationTest {
             dir = Files.createTempDirectory("tunescope-truncation");
             Path run = dir.resolve("r");
             try (TunescopeRunWriter writer = TunescopeRunWriter.create(run, TunescopeRoundTripTest.info(),
-                    Clock.fixed(TunescopeRoundTripTest.T0, java.time.ZoneOffset.UTC))) {
+                    Clock.fixed(TunescopeRoundTripTest.T0, ZoneOffset.UTC))) {
                 for (int i = 0; i < STEPS.length; i++) {
                     Map<String, Double> values = new LinkedHashMap<>();
                     values.put("loss", LOSS[i]);
