@@ -1,0 +1,96 @@
+package dev.tunescope.io;
+
+import dev.tunescope.run.ReadWarning;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One line-based file of a run, tailed across refreshes, with the bookkeeping every line reader needs: the
+ * name it is reported under, telling the caller to drop what it built when the file was replaced, and turning
+ * read errors into warnings.
+ */
+final class TailedFile {
+    private final LineTail tail;
+    private final String name;
+
+    /** @param name how warnings name the file: its path relative to the folder the user opened */
+    TailedFile(Path file, String name) {
+        this.tail = new LineTail(file);
+        this.name = name;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** True once any line has been read (so there is something to drop if the file goes away). */
+    boolean hasRead() {
+        return tail.offset() > 0;
+    }
+
+    /**
+     * Hands every new complete line to {@code lines}. When the file shrank or was replaced, {@code restarted}
+     * runs first, before any line of the new content, so the caller can drop what the old content gave.
+     *
+     * @return what became of the file, or empty where it could not be read (the problem is then in
+     *         {@code warnings})
+     */
+    Optional<LineTail.Outcome> poll(Runnable restarted, Consumer<TextLine> lines, Consumer<ReadWarning> warnings) {
+        long before = tail.offset();
+        boolean[] dropped = {false};
+        try {
+            // LineTail reports a restart only after it has handed out the new lines; a line that starts before
+            // the old offset can only come from a new start, so the drop happens as soon as that line arrives.
+            LineTail.Outcome outcome = tail.poll(line -> {
+                if (!dropped[0] && line.byteOffset() < before) {
+                    dropped[0] = true;
+                    restarted.run();
+                }
+                lines.accept(line);
+            });
+            if (outcome == LineTail.Outcome.RESTARTED && !dropped[0] && before > 0) {
+                restarted.run();
+            }
+            return Optional.of(outcome);
+        } catch (IOException e) {
+            warnings.accept(ReadWarning.atByte(name, tail.offset(), "could not be read: " + describe(e)));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A note for bytes after the last complete line. While a run is being written that is a line in progress;
+     * once it has stopped, it is a line that was cut off (or a zero-filled tail) and will never be read.
+     */
+    Optional<ReadWarning> unfinishedLine() {
+        long size = tail.currentSize();
+        long rest = size - tail.offset();
+        if (rest <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(ReadWarning.atByte(name, tail.offset(), "the last " + rest + " byte(s) do not end"
+                + " with a line break, so they were not read (a line cut off, or still being written)"));
+    }
+
+    /**
+     * {@code reader}, made to turn a failure on one line into a warning in {@code collector} instead of an
+     * exception: a reader bug met on one odd line must not stop the lines after it, nor escape a refresh.
+     */
+    static Consumer<TextLine> guarded(String file, Consumer<TextLine> reader, SeriesCollector collector) {
+        return line -> {
+            try {
+                reader.accept(line);
+            } catch (RuntimeException e) {
+                collector.warn(ReadWarning.atLine(file, line.byteOffset(), line.number(),
+                        "could not be read (" + describe(e) + "), skipped"));
+            }
+        };
+    }
+
+    static String describe(Exception e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}
