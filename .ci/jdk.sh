@@ -16,3 +16,7 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(tunescope_java_major "$JAVA_HOME" 2>/dev/null
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven itself and protobuf-java use sun.misc.Unsafe, which JDK 24+ warns about on every start.
+if [ "$(tunescope_java_major "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then
+  case " ${MAVEN_OPTS:-} " in *unsafe-memory-access*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+fi

@@ -58,6 +58,12 @@ public final class RunDiscovery {
         if (LightningCsvFormat.isRunDirectory(dir)) {
             runs.add(new LightningCsvSource(dir, relative));
         }
+        if (MlflowFormat.isRunDirectory(dir)) {
+            runs.add(new MlflowRunSource(dir, relative));
+        }
+        if (TunescopeFormat.isRunDirectory(dir)) {
+            runs.add(new TunescopeRunSource(dir, relative));
+        }
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(KerasCsvFormat::isKerasLog).sorted()
                     .forEach(file -> runs.add(new KerasCsvSource(file, relativePath(root, file))));

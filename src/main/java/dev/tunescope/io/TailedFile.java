@@ -38,21 +38,8 @@ final class TailedFile {
      *         {@code warnings})
      */
     Optional<LineTail.Outcome> poll(Runnable restarted, Consumer<TextLine> lines, Consumer<ReadWarning> warnings) {
-        long before = tail.offset();
-        boolean[] dropped = {false};
         try {
-            // LineTail reports a restart only after it has handed out the new lines; a line that starts before
-            // the old offset can only come from a new start, so the drop happens as soon as that line arrives.
-            LineTail.Outcome outcome = tail.poll(line -> {
-                if (!dropped[0] && line.byteOffset() < before) {
-                    dropped[0] = true;
-                    restarted.run();
-                }
-                lines.accept(line);
-            });
-            if (outcome == LineTail.Outcome.RESTARTED && !dropped[0] && before > 0) {
-                restarted.run();
-            }
+            LineTail.Outcome outcome = tail.poll(restarted, lines);
             return Optional.of(outcome);
         } catch (IOException e) {
             warnings.accept(ReadWarning.atByte(name, tail.offset(), "could not be read: " + describe(e)));

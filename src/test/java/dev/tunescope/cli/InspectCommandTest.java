@@ -81,6 +81,24 @@ class InspectCommandTest {
     }
 
     @Test
+    void reportsTheMlflowCopiesWithTheirOwnTruths() {
+        Fixtures.truth().get("mlflow").properties().forEach(runEntry -> {
+            String runPath = runEntry.getKey();
+            JsonNode run = runsByPath.get(runPath);
+            assertThat(run).as(runPath).isNotNull();
+            assertThat(run.get("format").asText()).isEqualTo("mlflow");
+            assertThat(run.get("hparams").get("lr").asDouble()).isIn(0.1, 0.316);
+            runEntry.getValue().get("metrics").properties().forEach(metric -> {
+                JsonNode actual = run.get("scalars").get(metric.getKey());
+                assertThat(actual.get("count").asInt()).isEqualTo(metric.getValue().get("count").asInt());
+                assertThat(actual.get("first_step").asLong()).isEqualTo(metric.getValue().get("first_step").asLong());
+                assertThat(actual.get("last")).isEqualTo(metric.getValue().get("last_value"));
+                assertThat(actual.get("nonfinite").asInt()).isEqualTo(metric.getValue().get("n_nonfinite").asInt());
+            });
+        });
+    }
+
+    @Test
     void aRunIsNotReportedTwice() {
         assertThat(runsByPath).hasSize(report.get("runs").size());
         assertThat(runsByPath.keySet()).noneMatch(path -> path.matches(".*/\\d+\\.\\d+$"));

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CSV copies of a run in the fixtures must yield the same series as its event files, up to each tool's own
- * step convention: Lightning's step is 0-based (event-file step - 1); Keras indexes by 0-based epoch of 20 steps.
+ * The CSV and MLflow copies of a run in the fixtures must yield the same series as its event files, up to each tool's own
+ * step convention: MLflow keeps the event files' steps; Lightning's step is 0-based (event-file step - 1); Keras indexes by 0-based epoch of 20 steps.
  */
 class CrossFormatConsistencyTest {
     private static final List<String> TAGS = List.of("train/loss", "train/grad_norm", "train/learning_rate",
@@ -29,6 +29,17 @@ class CrossFormatConsistencyTest {
 
     private static Run lightning(String version) {
         return new LightningCsvSource(Fixtures.resolve("lightning_csv/lightning_logs/" + version), version).refresh();
+    }
+
+    @Test
+    void mlflowCopiesMatchTheEventFilesStepForStep() {
+        String experiment = "mlflow/mlruns/482193574619283746/";
+        assertSameSeries(tensorBoard("lr_1.00e-01"), mlflow(experiment + "16bb25e1094b81e9b8b94afb3bc15c99"), 0);
+        assertSameSeries(tensorBoard("lr_3.16e-01"), mlflow(experiment + "a568995c2c7d0f590f1206192bf65315"), 0);
+    }
+
+    private static Run mlflow(String runDir) {
+        return new MlflowRunSource(Fixtures.resolve(runDir), runDir).refresh();
     }
 
     @Test
