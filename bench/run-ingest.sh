@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Ingest benchmark of the TensorBoard reader: bench/run-ingest.sh [points] [work-dir]
-# Builds the project (tests skipped), then runs on one core with CRC checking on.
+# Builds the project (tests skipped), then reads a generated event file pinned to one core, CRC checking on,
+# once with G1 (the collector a JVM picks on a multi-core desktop) and once with Serial (its pick on one CPU).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-"$JAVA_HOME/bin/java" -version 2>&1 | head -1
+. .ci/jdk.sh
+java -version 2>&1 | head -1
 mvn -q -B -DskipTests package
-exec taskset -c 0 "$JAVA_HOME/bin/java" -Xmx8g \
-  -cp "target/test-classes:target/classes:target/lib/*" dev.tunescope.bench.IngestBenchmark "$@"
+for gc in G1 Serial; do
+  echo "== -XX:+Use${gc}GC, pinned to one core"
+  taskset -c 0 java $MAVEN_OPTS -Xmx8g "-XX:+Use${gc}GC" \
+    -cp "target/test-classes:target/classes:target/lib/*" dev.tunescope.bench.IngestBenchmark "$@"
+done

@@ -10,7 +10,6 @@ import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.run.SeriesStats;
 import dev.tunescope.testing.Fixtures;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,8 +40,7 @@ class TensorBoardFixtureTest {
     @Test
     void everyTagMatchesTruth() {
         int checkedTags = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = truth.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : truth.properties()) {
             Run run = runOf(entry.getKey());
             for (Map.Entry<String, JsonNode> tag : entry.getValue().get("tags").properties()) {
                 String kind = tag.getValue().get("kind").asText();
