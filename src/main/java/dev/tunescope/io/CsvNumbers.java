@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  * or {@code 1.5f}, which no logger writes and which more likely mean a damaged cell.
  */
 public final class CsvNumbers {
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}");
 
     private CsvNumbers() {
@@ -23,20 +22,7 @@ public final class CsvNumbers {
 
     /** The value of a cell (surrounding blanks ignored), or empty where it is not a number. */
     public static OptionalDouble parseValue(String cell) {
-        String text = cell.strip();
-        if (DECIMAL.matcher(text).matches()) {
-            return OptionalDouble.of(Double.parseDouble(text));
-        }
-        String word = text.toLowerCase(Locale.ROOT);
-        boolean negative = word.startsWith("-");
-        if (negative || word.startsWith("+")) {
-            word = word.substring(1);
-        }
-        return switch (word) {
-            case "nan" -> OptionalDouble.of(Double.NaN);
-            case "inf", "infinity" -> OptionalDouble.of(negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
-            default -> OptionalDouble.empty();
-        };
+        return FloatText.parse(cell);
     }
 
     /**
@@ -48,7 +34,7 @@ public final class CsvNumbers {
         if (INTEGER.matcher(text).matches()) {
             return OptionalLong.of(Long.parseLong(text));
         }
-        if (DECIMAL.matcher(text).matches()) {
+        if (FloatText.DECIMAL.matcher(text).matches()) {
             double value = Double.parseDouble(text);
             if (value == Math.rint(value) && Math.abs(value) < 1e18) {
                 return OptionalLong.of((long) value);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * large for a double, such as {@code 1e999}, reads as infinity, as it does in Python.
  */
 final class FloatText {
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private FloatText() {
     }

@@ -3,6 +3,7 @@ package dev.tunescope.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tunescope.run.Run;
+import dev.tunescope.testing.TempFolders;
 import dev.tunescope.run.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -61,7 +60,7 @@ class TunescopeTruncationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            delete(dir);
+            TempFolders.deleteQuietly(dir);
         }
     }
 
@@ -106,7 +105,7 @@ class TunescopeTruncationTest {
                 assertFirstLines(whole, 5);
                 assertThat(whole.warnings()).isEmpty();
             } finally {
-                delete(dir);
+                TempFolders.deleteQuietly(dir);
             }
         }
     }
@@ -131,7 +130,7 @@ class TunescopeTruncationTest {
             assertFirstLines(whole, 5);
             assertThat(whole.warnings()).isEmpty();
         } finally {
-            delete(dir);
+            TempFolders.deleteQuietly(dir);
         }
     }
 
@@ -155,20 +154,8 @@ class TunescopeTruncationTest {
             long[] steps = run.scalars().get("loss").stepsCopy();
             assertThat(Arrays.copyOf(steps, 5)).containsExactly(STEPS);
         } finally {
-            delete(dir);
+            TempFolders.deleteQuietly(dir);
         }
     }
 
-    private static void delete(Path root) {
-        if (root == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
