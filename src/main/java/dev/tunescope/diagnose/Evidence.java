@@ -1,0 +1,21 @@
+package dev.tunescope.diagnose;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a finding rests on, precise enough for the GUI to zoom to it: the runs involved, marks on their series, and
+ * the numbers and thresholds used (by name, e.g. {@code "percentile" -> 90}).
+ */
+public record Evidence(List<String> runs, List<Mark> marks, Map<String, Double> numbers) {
+
+    public static final Evidence NONE = new Evidence(List.of(), List.of(), Map.of());
+
+    public Evidence {
+        runs = List.copyOf(runs);
+        marks = List.copyOf(marks);
+        numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
+    }
+}
