@@ -104,9 +104,9 @@ public final class TensorBoardRunSource implements RunSource {
         List<ReadWarning> warnings = new ArrayList<>(main.warnings());
         warnings.addAll(hparamsRuns.warnings());
         warnings.addAll(fileWarnings);
-        Hyperparameters hparams = pluginHparams.isEmpty()
-                ? FolderNameHyperparameters.parse(dir.getFileName().toString())
-                : new Hyperparameters(pluginHparams, "hparams plugin");
+        Hyperparameters folderName = FolderNameHyperparameters.parse(dir.getFileName().toString());
+        Hyperparameters hparams = pluginHparams.isEmpty() ? folderName
+                : new Hyperparameters(pluginHparams, "hparams plugin").withFallback(folderName);
         return new Run(relativePath, dir.getFileName().toString(), RunFormat.TENSORBOARD, RunStatus.UNKNOWN, hparams,
                 scalars, main.histograms(), warnings);
     }

@@ -26,6 +26,19 @@ public record Hyperparameters(Map<String, HyperparameterValue> values, String so
         return new Hyperparameters(values, source);
     }
 
+    /**
+     * These values, plus those of {@code fallback} under names these lack: a format's own record completed by
+     * what the folder name says (tensorboardX's hparams plugin, say, without the warmup the folder is named by).
+     */
+    public Hyperparameters withFallback(Hyperparameters fallback) {
+        Map<String, HyperparameterValue> merged = new TreeMap<>(fallback.values);
+        merged.putAll(values);
+        if (merged.size() == values.size()) {
+            return this;
+        }
+        return new Hyperparameters(merged, isEmpty() ? fallback.source : source + " + " + fallback.source);
+    }
+
     public boolean isEmpty() {
         return values.isEmpty();
     }

@@ -65,10 +65,19 @@ class TensorBoardFixtureTest {
                 continue;
             }
             Run run = runOf(entry.getKey());
-            assertThat(run.hyperparameters().source()).isEqualTo("hparams plugin");
+            assertThat(run.hyperparameters().source()).startsWith("hparams plugin");
             expected.properties().forEach(hp -> assertThat(run.hyperparameters().number(hp.getKey()))
                     .as(entry.getKey() + " " + hp.getKey()).contains(hp.getValue().asDouble()));
         }
+    }
+
+    @Test
+    void theFolderNameFillsInWhatThePluginLacks() {
+        Run run = runOf("tb/mlp_warmup/lr_3.16e-01_warmup_40");
+        assertThat(run.hyperparameters().source()).isEqualTo("hparams plugin + folder name");
+        assertThat(run.hyperparameters().number("warmup")).contains(40.0);
+        assertThat(run.hyperparameters().number("lr")).contains(0.316); // the plugin's double, not the name's
+        assertThat(runOf("tb/mlp_lr_sweep/lr_1.00e-01").hyperparameters().source()).isEqualTo("hparams plugin");
     }
 
     @Test
