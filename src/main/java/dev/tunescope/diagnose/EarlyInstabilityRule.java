@@ -1,0 +1,59 @@
+package dev.tunescope.diagnose;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The early-instability probe (RULES.md §1): a run of about 500 steps at 2 x lr*, evaluated every step. If its
+ * loss jumps in those first steps, the workload is unstable early in training, and warmup is the fix.
+ */
+public final class EarlyInstabilityRule {
+    public static final String ID = "early-instability";
+
+    /**
+     * @param earlySteps       how many steps from the start count as "early"
+     * @param probeMultiplier  the probe's learning rate, in multiples of lr*
+     * @param tolerance        how far the probe's learning rate may be from that, relatively, before a note
+     */
+    public record Settings(long earlySteps, double probeMultiplier, double tolerance) {
+        public static final Settings DEFAULTS = new Settings(500, 2, 0.1);
+    }
+
+    /** The verdict on a probe run, with its early signs of instability. */
+    public record ProbeVerdict(String run, double learningRate, boolean unstableEarly,
+                               List<InstabilitySign> earlySigns, List<Finding> findings) {
+    }
+
+    private EarlyInstabilityRule() {
+    }
+
+    public static ProbeVerdict assess(Trial probe, Optional<Double> lrStar, Settings settings,
+                                      InstabilityRule.Settings instability) {
+        long start = probe.trainLoss().firstStep();
+        List<InstabilitySign> early = InstabilityRule.lossSigns(probe, instability).stream()
+                .filter(s -> s.step() < start + settings.earlySteps()).toList();
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("lr", probe.learningRate());
+        numbers.put("early_steps", (double) settings.earlySteps());
+        lrStar.ifPresent(v -> numbers.put("lr_star", v));
+        List<Mark> marks = early.stream().limit(InstabilityFindings.MAX_MARKS)
+                .map(s -> Mark.point(probe.run(), s.tag(), s.step(), s.value())).toList();
+        Evidence evidence = new Evidence(List.of(probe.run()), marks, numbers);
+        String lr = Numbers.format(probe.learningRate());
+        Finding verdict = early.isEmpty()
+                ? new Finding(ID, Severity.INFO, "The probe at lr " + lr + " is stable in its first "
+                        + settings.earlySteps() + " steps: no early instability, so warmup is not what this workload"
+                        + " needs.", evidence)
+                : new Finding(ID, Severity.ADVICE, "The probe at lr " + lr + " is unstable early (the "
+                        + early.get(0).tag() + " " + early.get(0).kind().phrase() + " at step " + early.get(0).step()
+                        + "): learning-rate warmup should fix this.", evidence);
+        List<Finding> findings = new java.util.ArrayList<>(List.of(verdict));
+        lrStar.filter(v -> Math.abs(probe.learningRate() / (settings.probeMultiplier() * v) - 1) > settings.tolerance())
+                .ifPresent(v -> findings.add(new Finding(ID, Severity.ADVICE, "The probe ran at lr " + lr + ", not at "
+                        + Numbers.format(settings.probeMultiplier()) + " x lr* = " + Numbers.format(
+                        settings.probeMultiplier() * v) + " as the playbook's probe does.", evidence)));
+        return new ProbeVerdict(probe.run(), probe.learningRate(), !early.isEmpty(), early, findings);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.tunescope.diagnose;
+
+import java.util.Arrays;
+
+/**
+ * The finite values of a sliding window kept in sorted order, for robust running statistics: the median, and
+ * the median absolute deviation (MAD) on demand. Medians, not means, so that a spike, or one before it, does not
+ * move the yardstick it is judged by. Adding and removing cost O(window); a 10,000-step series with a 50-step
+ * window costs about half a million element moves.
+ */
+final class RunningMedian {
+    /** MAD times this estimates the standard deviation of normally distributed noise. */
+    static final double MAD_TO_SIGMA = 1.4826;
+
+    private final double[] sorted;
+    private int size;
+
+    RunningMedian(int window) {
+        this.sorted = new double[Math.max(1, window)];
+    }
+
+    /** Adds a value; non-finite values are not part of the statistics and are ignored. */
+    void add(double value) {
+        if (!Double.isFinite(value) || size == sorted.length) {
+            return;
+        }
+        int at = Arrays.binarySearch(sorted, 0, size, value);
+        at = at >= 0 ? at : -at - 1;
+        System.arraycopy(sorted, at, sorted, at + 1, size - at);
+        sorted[at] = value;
+        size++;
+    }
+
+    /** Removes one occurrence of a value added before (non-finite values were never added). */
+    void remove(double value) {
+        if (!Double.isFinite(value)) {
+            return;
+        }
+        int at = Arrays.binarySearch(sorted, 0, size, value);
+        if (at >= 0) {
+            System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
+            size--;
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    double median() {
+        if (size == 0) {
+            return Double.NaN;
+        }
+        return size % 2 == 1 ? sorted[size / 2] : (sorted[size / 2 - 1] + sorted[size / 2]) / 2;
+    }
+
+    double mad() {
+        double m = median();
+        double[] deviations = new double[size];
+        for (int i = 0; i < size; i++) {
+            deviations[i] = Math.abs(sorted[i] - m);
+        }
+        return median(deviations);
+    }
+
+    static double median(double[] values) {
+        double[] finite = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        int n = finite.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? finite[n / 2] : (finite[n / 2 - 1] + finite[n / 2]) / 2;
+    }
+
+    /** A trailing running median of every point (itself included); NaN until a finite value has been seen. */
+    static double[] smooth(double[] values, int window) {
+        RunningMedian running = new RunningMedian(window);
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (i >= window) {
+                running.remove(values[i - window]);
+            }
+            running.add(values[i]);
+            out[i] = running.median();
+        }
+        return out;
+    }
+}
