@@ -61,7 +61,7 @@ public final class ClippingAdvisor {
         double fraction = (double) clipped.length / updates;
         List<Mark> marks = largestFirst(run, gradNorm, clipped).stream().limit(MAX_MARKS)
                 .sorted(Comparator.comparingLong(Mark::fromStep)).toList();
-        String message = "Clip gradients at " + Text.number(threshold) + ", the " + ordinal(settings.percentile())
+        String message = "Clip gradients at " + Text.number(threshold) + ", the " + Text.ordinal(settings.percentile())
                 + " percentile of " + updates + " gradient norms: " + clipped.length + " updates ("
                 + Text.percent(fraction) + ") lie above it" + nonFiniteNote(gradNorm.size() - finite.length) + ".";
         Tally tally = new Tally(updates, clipped.length, gradNorm.size() - finite.length, marks.size());
@@ -72,7 +72,7 @@ public final class ClippingAdvisor {
      * The threshold from a series of histograms <em>of gradient norms</em> (for example, each step's norms binned),
      * all merged into one; empty when they count nothing. The clipped count is estimated from the bucket counts,
      * taking the values in a bucket as spread evenly over it; the marks point at the logged histograms that hold
-     * clipped updates, with the estimated number of them as the value.
+     * clipped updates (the first {@link #MAX_MARKS}), with the estimated number of them as the value.
      */
     public static Optional<ClippingAdvice> adviseFromHistograms(String run, HistogramSeries gradNormHistograms,
                                                                 Settings settings) {
@@ -94,7 +94,7 @@ public final class ClippingAdvisor {
             }
         }
         String message = "Clip gradients at about " + Text.number(threshold) + ", the "
-                + ordinal(settings.percentile()) + " percentile of " + updates + " gradient norms in "
+                + Text.ordinal(settings.percentile()) + " percentile of " + updates + " gradient norms in "
                 + gradNormHistograms.size() + " histograms: about " + clipped + " updates (" + Text.percent(fraction)
                 + ") lie above it (estimated from bucket counts; histograms hold no non-finite norms).";
         Tally tally = new Tally(updates, clipped, 0, marks.size());
@@ -157,22 +157,5 @@ public final class ClippingAdvisor {
 
     private static String nonFiniteNote(long nonFinite) {
         return nonFinite == 0 ? "" : "; " + nonFinite + " non-finite norms left out, clipping cannot repair those";
-    }
-
-    /** {@code 90 -> "90th"}, {@code 99.5 -> "99.5th"}, {@code 1 -> "1st"}. */
-    static String ordinal(double percentile) {
-        String number = Text.number(percentile);
-        if (percentile != Math.rint(percentile)) {
-            return number + "th";
-        }
-        long n = (long) percentile;
-        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
-                : switch ((int) (n % 10)) {
-                    case 1 -> "st";
-                    case 2 -> "nd";
-                    case 3 -> "rd";
-                    default -> "th";
-                };
-        return n + suffix;
     }
 }

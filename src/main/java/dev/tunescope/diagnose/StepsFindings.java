@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The sentences {@link StepsAdvisor} says, with their evidence (RULES.md §4). */
 final class StepsFindings {
@@ -40,7 +41,7 @@ final class StepsFindings {
     }
 
     private static void add(List<Finding> findings, List<BestStep> bests, List<Mark> marks,
-                            StepsAdvisor.Settings settings, java.util.function.Predicate<BestStep> which,
+                            StepsAdvisor.Settings settings, Predicate<BestStep> which,
                             Severity severity, String template) {
         List<String> runs = new ArrayList<>();
         List<Mark> chosen = new ArrayList<>();

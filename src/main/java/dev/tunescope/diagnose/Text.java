@@ -33,4 +33,21 @@ final class Text {
         }
         return String.join(", ", names.subList(0, shown)) + " and " + (names.size() - shown) + " more";
     }
+
+    /** {@code 90 -> "90th"}, {@code 99.5 -> "99.5th"}, {@code 1 -> "1st"}. */
+    static String ordinal(double value) {
+        String number = number(value);
+        if (value != Math.rint(value)) {
+            return number + "th";
+        }
+        long n = (long) value;
+        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
+                : switch ((int) (n % 10)) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return n + suffix;
+    }
 }

@@ -2,6 +2,7 @@ package dev.tunescope.diagnose;
 
 import dev.tunescope.run.ScalarSeries;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +83,7 @@ final class TrainingFloor {
             }
         }
         double[] medians = RunningMedian.trailing(values, window);
-        double min = java.util.Arrays.stream(medians).min().orElseThrow();
+        double min = Arrays.stream(medians).min().orElseThrow();
         return Optional.of(new Smoothed(trial.run(), loss.tag(), steps, medians, min));
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.tunescope.run.HistogramSeries;
 import dev.tunescope.run.ScalarSeries;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
@@ -177,20 +178,13 @@ class ClippingAdvisorTest {
         assertThat(DEFAULTS).isEqualTo(new ClippingAdvisor.Settings(90, 0.5));
     }
 
-    @Test
-    void ordinals() {
-        assertThat(List.of(1.0, 2.0, 3.0, 11.0, 12.0, 13.0, 21.0, 90.0, 99.5).stream()
-                .map(ClippingAdvisor::ordinal)).containsExactly("1st", "2nd", "3rd", "11th", "12th", "13th", "21st",
-                "90th", "99.5th");
-    }
-
     @Property
     void clippedFractionAtThePthPercentileIsAtMostItsShareOfUpdates(
             @ForAll @Size(min = 1, max = 80) double[] norms,
             @ForAll @DoubleRange(min = 0, max = 100) double p) {
         Optional<ClippingAdvice> advice = ClippingAdvisor.advise("run-p", "g", series(norms),
                 new ClippingAdvisor.Settings(p, 0.5));
-        long finite = java.util.Arrays.stream(norms).filter(Double::isFinite).count();
+        long finite = Arrays.stream(norms).filter(Double::isFinite).count();
         assertThat(advice.isPresent()).isEqualTo(finite > 0);
         advice.ifPresent(a -> {
             assertThat(a.clippedFraction()).isLessThanOrEqualTo((100 - p) / 100 + 1.0 / finite + 1e-12);

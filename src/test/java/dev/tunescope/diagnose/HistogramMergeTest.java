@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.within;
 import dev.tunescope.run.Histogram;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
@@ -58,8 +63,8 @@ class HistogramMergeTest {
             @ForAll @IntRange(min = 1, max = 6) int histograms,
             @ForAll @DoubleRange(min = 0, max = 10) double x,
             @ForAll("seeds") long seed) {
-        java.util.Random random = new java.util.Random(seed);
-        List<Histogram> parts = java.util.stream.IntStream.range(0, histograms).mapToObj(k -> {
+        Random random = new Random(seed);
+        List<Histogram> parts = IntStream.range(0, histograms).mapToObj(k -> {
             int buckets = 1 + random.nextInt(5);
             double[] limits = new double[buckets];
             double[] counts = new double[buckets];
@@ -80,8 +85,8 @@ class HistogramMergeTest {
         assertThat(Arrays.stream(merged.bucketLimits()).sorted().toArray()).containsExactly(merged.bucketLimits());
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<Long> seeds() {
-        return net.jqwik.api.Arbitraries.longs();
+    @Provide
+    Arbitrary<Long> seeds() {
+        return Arbitraries.longs();
     }
 }

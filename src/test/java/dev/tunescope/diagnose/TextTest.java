@@ -31,4 +31,11 @@ class TextTest {
         assertThat(Text.names(List.of("a", "b", "c"), 3)).isEqualTo("a, b, c");
         assertThat(Text.names(List.of("a", "b", "c", "d"), 2)).isEqualTo("a, b and 2 more");
     }
+
+    @Test
+    void ordinals() {
+        assertThat(List.of(1.0, 2.0, 3.0, 11.0, 12.0, 13.0, 21.0, 90.0, 99.5).stream()
+                .map(Text::ordinal)).containsExactly("1st", "2nd", "3rd", "11th", "12th", "13th", "21st",
+                "90th", "99.5th");
+    }
 }
