@@ -92,7 +92,7 @@ final class InstabilityDetectors {
      * stays above it for {@code window} steps (or to the end of the run). The step is where it first crossed.
      */
     static Optional<InstabilitySign> sustainedRise(ScalarSeries loss, int window, double riseFactor) {
-        double[] smooth = RunningMedian.smooth(loss.valuesCopy(), window);
+        double[] smooth = RunningMedian.trailing(loss.valuesCopy(), window);
         double lowest = Double.POSITIVE_INFINITY;
         int crossed = -1;
         for (int i = 0; i < smooth.length; i++) {
@@ -141,7 +141,7 @@ final class InstabilityDetectors {
         if (!(reference > 0) || !(level > bound)) {
             return Optional.empty();
         }
-        double[] smooth = RunningMedian.smooth(loss.valuesCopy(), window);
+        double[] smooth = RunningMedian.trailing(loss.valuesCopy(), window);
         int start = 0;
         for (int i = smooth.length - 1; i >= 0; i--) {
             if (Double.isFinite(smooth[i]) && smooth[i] <= bound) {

@@ -75,7 +75,7 @@ public final class LrStarRule {
         }
         var series = byEval ? trial.evalLoss().get() : trial.trainLoss();
         double[] values = byEval ? series.valuesCopy()
-                : RunningMedian.smooth(series.valuesCopy(), settings.trainLossSmoothing());
+                : RunningMedian.trailing(series.valuesCopy(), settings.trainLossSmoothing());
         int bestIndex = -1;
         for (int i = 0; i < values.length; i++) {
             if (Double.isFinite(values[i]) && (bestIndex < 0 || values[i] < values[bestIndex])) {

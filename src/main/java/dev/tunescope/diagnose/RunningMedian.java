@@ -8,7 +8,7 @@ import java.util.Arrays;
  * move the yardstick it is judged by. Adding and removing cost O(window); a 10,000-step series with a 50-step
  * window costs about half a million element moves.
  */
-final class RunningMedian {
+public final class RunningMedian {
     /** MAD times this estimates the standard deviation of normally distributed noise. */
     static final double MAD_TO_SIGMA = 1.4826;
 
@@ -72,8 +72,17 @@ final class RunningMedian {
         return n % 2 == 1 ? finite[n / 2] : (finite[n / 2 - 1] + finite[n / 2]) / 2;
     }
 
-    /** A trailing running median of every point (itself included); NaN until a finite value has been seen. */
-    static double[] smooth(double[] values, int window) {
+    /**
+     * The trailing running median of every point: the median of the finite values among it and the
+     * {@code window - 1} points before it (fewer at the start); NaN until a finite value has been seen. Medians
+     * ignore single spikes that a mean would smear over the window.
+     *
+     * @throws IllegalArgumentException for a window below 1
+     */
+    public static double[] trailing(double[] values, int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("a median window holds at least 1 point, not " + window);
+        }
         RunningMedian running = new RunningMedian(window);
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {

@@ -27,7 +27,9 @@ public final class MetricAliases {
             MetricRole.GRAD_NORM, List.of("train_grad_norm", "grad_norm", "gradient_norm", "train_gradient_norm",
                     "grad_norm_total", "global_grad_norm", "grad_2_0_norm_total", "train_grad_norm_total"),
             MetricRole.LEARNING_RATE, List.of("train_learning_rate", "learning_rate", "lr", "train_lr",
-                    "lr_sgd", "lr_adam", "lr_adamw"));
+                    "lr_sgd", "lr_adam", "lr_adamw"),
+            MetricRole.THROUGHPUT, List.of("examples_per_sec", "examples_per_second", "train_examples_per_sec",
+                    "samples_per_sec", "samples_per_second", "train_samples_per_second", "throughput"));
 
     /** Lightning's LearningRateMonitor logs {@code lr-<OptimizerName>}, possibly with a param-group suffix. */
     private static final Pattern LIGHTNING_LR = Pattern.compile("lr_[a-z0-9]+(_pg\\d+)?");

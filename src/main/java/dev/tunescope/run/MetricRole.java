@@ -1,6 +1,6 @@
 package dev.tunescope.run;
 
-/** What a metric means to the playbook's rules, whatever it was called in the log. */
+/** What a metric means to the playbook's rules, whatever it was called in the log. Throughput is examples/s. */
 public enum MetricRole {
-    TRAIN_LOSS, EVAL_LOSS, GRAD_NORM, LEARNING_RATE
+    TRAIN_LOSS, EVAL_LOSS, GRAD_NORM, LEARNING_RATE, THROUGHPUT
 }

@@ -1,0 +1,21 @@
+package dev.tunescope.diagnose;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What {@link StepsAdvisor} says about run length.
+ *
+ * @param runs                    the best step of each trial that has a finite loss, in the order given
+ * @param maxTrainStepsCandidate  the step at which the fastest trial reaches the training-loss floor
+ * @param candidateRun            that trial
+ */
+public record StepsAdvice(List<BestStep> runs, OptionalLong maxTrainStepsCandidate, Optional<String> candidateRun,
+                          List<Finding> findings) {
+
+    public StepsAdvice {
+        runs = List.copyOf(runs);
+        findings = List.copyOf(findings);
+    }
+}

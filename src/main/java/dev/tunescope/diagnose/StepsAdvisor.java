@@ -1,0 +1,131 @@
+package dev.tunescope.diagnose;
+
+import dev.tunescope.run.ScalarSeries;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Steps per run, RULES.md §4: the best checkpoint is the step with the best validation metric; if it comes within
+ * the first 10% of training, max_train_steps is too large; if within the last 25%, training longer (and retuning the
+ * decay) helps. The initial max_train_steps candidate is the step count of the fastest trial of a constant-LR sweep
+ * that fits the training set (see {@link TrainingFloor}).
+ *
+ * <p>The caller passes only stable trials. Each is judged on its eval loss, or on its train loss where it has no
+ * eval series with a finite value. The best step is the step of the lowest finite loss (the earliest among equal
+ * lows). Its position counts from the first to the last step of the judged series; boundaries belong to the early
+ * and late verdicts ({@code position <= 0.10} is early, {@code position >= 0.75} late), the early one checked first.
+ * A series of one step has position 1 and verdict FINE: one point cannot say whether training was too long or too
+ * short. A trial with no finite loss at all is left out and named in a finding.
+ */
+public final class StepsAdvisor {
+    public static final String RULE = "steps";
+
+    /**
+     * @param tooManyStepsFraction a best step in this first fraction of training means max_train_steps is too large
+     *                             (RULES.md §4: 10%)
+     * @param trainLongerFraction  a best step in this last fraction means training longer helps (RULES.md §4: 25%)
+     * @param fitTolerance         how close to the sweep's training-loss floor a trial must come to "fit the
+     *                             training set" (5% of the floor; see {@link TrainingFloor} for floors <= 0)
+     * @param smoothingWindow      points in the trailing running median applied to training loss before looking for
+     *                             its floor, so that one lucky batch does not count as fitting
+     */
+    public record Settings(double tooManyStepsFraction, double trainLongerFraction, double fitTolerance,
+                           int smoothingWindow) {
+        public static final Settings DEFAULTS = new Settings(0.10, 0.25, 0.05, 25);
+
+        public Settings {
+            checkFraction("tooManyStepsFraction", tooManyStepsFraction);
+            checkFraction("trainLongerFraction", trainLongerFraction);
+            if (!(fitTolerance >= 0 && Double.isFinite(fitTolerance))) {
+                throw new IllegalArgumentException("fitTolerance must be finite and >= 0, not " + fitTolerance);
+            }
+            if (smoothingWindow < 1) {
+                throw new IllegalArgumentException("smoothingWindow must be at least 1, not " + smoothingWindow);
+            }
+        }
+
+        private static void checkFraction(String name, double value) {
+            if (!(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException(name + " must lie in [0, 1], not " + value);
+            }
+        }
+    }
+
+    private StepsAdvisor() {
+    }
+
+    /** Judges each trial's best step and proposes an initial max_train_steps. */
+    public static StepsAdvice advise(List<Trial> trials, Settings settings) {
+        List<BestStep> bests = new ArrayList<>();
+        List<Mark> marks = new ArrayList<>();
+        List<String> withoutLoss = new ArrayList<>();
+        for (Trial trial : trials) {
+            ScalarSeries judged = judged(trial);
+            Optional<BestStep> best = bestStep(trial.run(), judged, settings);
+            best.ifPresentOrElse(b -> {
+                bests.add(b);
+                marks.add(Mark.point(b.run(), judged.tag(), b.bestStep(), b.bestValue()));
+            }, () -> withoutLoss.add(trial.run()));
+        }
+        List<Finding> findings = new ArrayList<>();
+        if (trials.isEmpty()) {
+            findings.add(new Finding(RULE, Severity.INFO, "No stable trials: nothing to judge run length on.",
+                    Evidence.NONE));
+        }
+        if (!withoutLoss.isEmpty()) {
+            findings.add(new Finding(RULE, Severity.INFO, Text.names(withoutLoss, 5) + " logged no finite loss and "
+                    + (withoutLoss.size() == 1 ? "was" : "were") + " left out.",
+                    new Evidence(withoutLoss, List.of(), Map.of())));
+        }
+        findings.addAll(StepsFindings.verdicts(bests, marks, settings));
+        Optional<TrainingFloor.Result> floor = TrainingFloor.of(trials, settings.smoothingWindow(),
+                settings.fitTolerance());
+        floor.ifPresent(f -> findings.add(StepsFindings.candidate(f, trials.size(), settings)));
+        return new StepsAdvice(bests,
+                floor.map(f -> OptionalLong.of(f.fastest().step())).orElse(OptionalLong.empty()),
+                floor.map(f -> f.fastest().run()), findings);
+    }
+
+    /** The eval loss where it has a finite value, else the train loss. */
+    private static ScalarSeries judged(Trial trial) {
+        return trial.evalLoss().filter(StepsAdvisor::hasFinite).orElse(trial.trainLoss());
+    }
+
+    private static boolean hasFinite(ScalarSeries series) {
+        return series.stats().count() > series.stats().nonFinite();
+    }
+
+    /** The lowest finite point of {@code series} and its verdict; empty when no value is finite. */
+    static Optional<BestStep> bestStep(String run, ScalarSeries series, Settings settings) {
+        int best = -1;
+        for (int i = 0; i < series.size(); i++) {
+            double value = series.value(i);
+            if (Double.isFinite(value) && (best < 0 || value < series.value(best))) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return Optional.empty();
+        }
+        long first = series.firstStep();
+        long last = series.lastStep();
+        long step = series.step(best);
+        double position = last == first ? 1.0 : (double) (step - first) / (last - first);
+        BestStep.Verdict verdict = last == first ? BestStep.Verdict.FINE
+                : position <= settings.tooManyStepsFraction() ? BestStep.Verdict.TOO_MANY_STEPS
+                : position >= 1 - settings.trainLongerFraction() ? BestStep.Verdict.TRAIN_LONGER
+                : BestStep.Verdict.FINE;
+        return Optional.of(new BestStep(run, step, series.value(best), first, last, position, verdict));
+    }
+
+    static Map<String, Double> numbers(Settings settings) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("too_many_steps_fraction", settings.tooManyStepsFraction());
+        numbers.put("train_longer_fraction", settings.trainLongerFraction());
+        return numbers;
+    }
+}
