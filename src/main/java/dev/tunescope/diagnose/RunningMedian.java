@@ -51,7 +51,7 @@ public final class RunningMedian {
         if (size == 0) {
             return Double.NaN;
         }
-        return size % 2 == 1 ? sorted[size / 2] : (sorted[size / 2 - 1] + sorted[size / 2]) / 2;
+        return size % 2 == 1 ? sorted[size / 2] : sorted[size / 2 - 1] / 2 + sorted[size / 2] / 2; // halves first: no overflow
     }
 
     double mad() {
@@ -69,7 +69,7 @@ public final class RunningMedian {
         if (n == 0) {
             return Double.NaN;
         }
-        return n % 2 == 1 ? finite[n / 2] : (finite[n / 2 - 1] + finite[n / 2]) / 2;
+        return n % 2 == 1 ? finite[n / 2] : finite[n / 2 - 1] / 2 + finite[n / 2] / 2;
     }
 
     /**
