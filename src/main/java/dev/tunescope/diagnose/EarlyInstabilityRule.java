@@ -10,7 +10,7 @@ import java.util.Optional;
  * loss jumps in those first steps, the workload is unstable early in training, and warmup is the fix.
  */
 public final class EarlyInstabilityRule {
-    public static final String ID = "early-instability";
+    public static final String RULE = "early-instability";
 
     /**
      * @param earlySteps       how many steps from the start count as "early"
@@ -41,18 +41,18 @@ public final class EarlyInstabilityRule {
         List<Mark> marks = early.stream().limit(InstabilityFindings.MAX_MARKS)
                 .map(s -> Mark.point(probe.run(), s.tag(), s.step(), s.value())).toList();
         Evidence evidence = new Evidence(List.of(probe.run()), marks, numbers);
-        String lr = Numbers.format(probe.learningRate());
+        String lr = Text.number(probe.learningRate());
         Finding verdict = early.isEmpty()
-                ? new Finding(ID, Severity.INFO, "The probe at lr " + lr + " is stable in its first "
+                ? new Finding(RULE, Severity.INFO, "The probe at lr " + lr + " is stable in its first "
                         + settings.earlySteps() + " steps: no early instability, so warmup is not what this workload"
                         + " needs.", evidence)
-                : new Finding(ID, Severity.ADVICE, "The probe at lr " + lr + " is unstable early (the "
+                : new Finding(RULE, Severity.ADVICE, "The probe at lr " + lr + " is unstable early (the "
                         + early.get(0).tag() + " " + early.get(0).kind().phrase() + " at step " + early.get(0).step()
                         + "): learning-rate warmup should fix this.", evidence);
         List<Finding> findings = new java.util.ArrayList<>(List.of(verdict));
         lrStar.filter(v -> Math.abs(probe.learningRate() / (settings.probeMultiplier() * v) - 1) > settings.tolerance())
-                .ifPresent(v -> findings.add(new Finding(ID, Severity.ADVICE, "The probe ran at lr " + lr + ", not at "
-                        + Numbers.format(settings.probeMultiplier()) + " x lr* = " + Numbers.format(
+                .ifPresent(v -> findings.add(new Finding(RULE, Severity.ADVICE, "The probe ran at lr " + lr + ", not at "
+                        + Text.number(settings.probeMultiplier()) + " x lr* = " + Text.number(
                         settings.probeMultiplier() * v) + " as the playbook's probe does.", evidence)));
         return new ProbeVerdict(probe.run(), probe.learningRate(), !early.isEmpty(), early, findings);
     }

@@ -31,16 +31,16 @@ final class InstabilityFindings {
             numbers.put("unstable_base_lr", unstableBase.getAsDouble());
             numbers.put("largest_stable_lr_below", stableBelow);
             Evidence evidence = new Evidence(runs, List.of(), numbers);
-            findings.add(new Finding(InstabilityRule.ID, Severity.INFO, "unstable_base_lr = "
-                    + Numbers.format(unstableBase.getAsDouble()) + ": the smallest learning rate with an unstable"
-                    + " trial" + (Double.isNaN(stableBelow) ? "." : " (stable up to " + Numbers.format(stableBelow)
+            findings.add(new Finding(InstabilityRule.RULE, Severity.INFO, "unstable_base_lr = "
+                    + Text.number(unstableBase.getAsDouble()) + ": the smallest learning rate with an unstable"
+                    + " trial" + (Double.isNaN(stableBelow) ? "." : " (stable up to " + Text.number(stableBelow)
                     + ")."), evidence));
-            findings.add(new Finding(InstabilityRule.ID, Severity.ADVICE, "To train at these learning rates, try"
+            findings.add(new Finding(InstabilityRule.RULE, Severity.ADVICE, "To train at these learning rates, try"
                     + " in this order: learning-rate warmup, gradient clipping, a different optimizer (Adam over"
                     + " momentum), architecture changes (residual connections, Pre-LN normalization), and only"
                     + " last a lower learning rate.", evidence));
         } else if (!trials.isEmpty()) {
-            findings.add(new Finding(InstabilityRule.ID, Severity.INFO, "No trial shows instability (no NaN/Inf,"
+            findings.add(new Finding(InstabilityRule.RULE, Severity.INFO, "No trial shows instability (no NaN/Inf,"
                     + " blow-up, spike, sustained rise or plateau).", new Evidence(trials.stream()
                     .map(TrialStability::run).toList(), List.of(), Map.of())));
         }
@@ -49,7 +49,7 @@ final class InstabilityFindings {
 
     private static Finding unstableTrial(TrialStability trial, InstabilityRule.Settings settings) {
         InstabilitySign first = trial.firstSign().orElseThrow();
-        StringBuilder message = new StringBuilder("lr " + Numbers.format(trial.learningRate()));
+        StringBuilder message = new StringBuilder("lr " + Text.number(trial.learningRate()));
         if (trial.warmupSteps() > 0) {
             message.append(" with ").append(trial.warmupSteps()).append(" warmup steps");
         }
@@ -69,18 +69,18 @@ final class InstabilityFindings {
         numbers.put("lr", trial.learningRate());
         numbers.put("first_unstable_step", (double) first.step());
         numbers.put("signs", (double) trial.signs().size());
-        return new Finding(InstabilityRule.ID, Severity.WARNING, message.toString(),
+        return new Finding(InstabilityRule.RULE, Severity.WARNING, message.toString(),
                 new Evidence(List.of(trial.run()), marks, numbers));
     }
 
     private static String detail(InstabilitySign sign, InstabilityRule.Settings settings) {
         return switch (sign.kind()) {
-            case EXPLOSION -> " to " + Numbers.format(sign.value()) + ", over " + Numbers.format(
+            case EXPLOSION -> " to " + Text.number(sign.value()) + ", over " + Text.number(
                     settings.explosionFactor()) + "x its starting level";
-            case SPIKE -> " to " + Numbers.format(sign.value());
-            case SUSTAINED_RISE -> " to " + Numbers.format(sign.value()) + ", over " + Numbers.format(
+            case SPIKE -> " to " + Text.number(sign.value());
+            case SUSTAINED_RISE -> " to " + Text.number(sign.value()) + ", over " + Text.number(
                     1 + settings.riseFactor()) + "x its best";
-            case PLATEAU -> " at " + Numbers.format(sign.value()) + ", over " + Numbers.format(
+            case PLATEAU -> " at " + Text.number(sign.value()) + ", over " + Text.number(
                     settings.plateauFactor()) + "x what smaller stable learning rates end at";
             case DIVERGENCE -> "";
         };

@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
  * rates end at. Windows shrink for short runs (a quarter of the run, at least 5 steps).
  */
 public final class InstabilityRule {
-    public static final String ID = "instability";
+    public static final String RULE = "instability";
 
     /**
      * @param explosionFactor   a finite train loss this many times its starting level is a blow-up

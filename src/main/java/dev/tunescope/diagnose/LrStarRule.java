@@ -17,7 +17,7 @@ import java.util.Optional;
  * runs. Trials with no finite score are not ranked but still count for the searched range.
  */
 public final class LrStarRule {
-    public static final String ID = "lr-star";
+    public static final String RULE = "lr-star";
 
     /** @param trainLossSmoothing running-median window for train loss, used when there is no eval loss */
     public record Settings(int trainLossSmoothing) {
@@ -117,17 +117,17 @@ public final class LrStarRule {
         Evidence evidence = new Evidence(List.of(best.run()),
                 List.of(Mark.point(best.run(), tag, best.step(), best.score())), numbers);
         List<Finding> findings = new ArrayList<>();
-        findings.add(new Finding(ID, Severity.INFO, "lr* = " + Numbers.format(best.learningRate()) + ": the lowest "
-                + metric + " (" + Numbers.format(best.score()) + " at step " + best.step() + ") among "
-                + grid.length + " learning rates from " + Numbers.format(grid[0]) + " to "
-                + Numbers.format(grid[grid.length - 1]) + ".", evidence));
-        String tryNext = suggestion.stream().map(Numbers::format).reduce((a, b) -> a + " and " + b).orElse("");
+        findings.add(new Finding(RULE, Severity.INFO, "lr* = " + Text.number(best.learningRate()) + ": the lowest "
+                + metric + " (" + Text.number(best.score()) + " at step " + best.step() + ") among "
+                + grid.length + " learning rates from " + Text.number(grid[0]) + " to "
+                + Text.number(grid[grid.length - 1]) + ".", evidence));
+        String tryNext = suggestion.stream().map(Text::number).reduce((a, b) -> a + " and " + b).orElse("");
         switch (boundary) {
-            case LOWEST -> findings.add(new Finding(ID, Severity.ADVICE, "lr* is the smallest learning rate tried, so"
+            case LOWEST -> findings.add(new Finding(RULE, Severity.ADVICE, "lr* is the smallest learning rate tried, so"
                     + " the sweep is inconclusive: extend it downward (try " + tryNext + ").", evidence));
-            case HIGHEST -> findings.add(new Finding(ID, Severity.ADVICE, "lr* is the largest learning rate tried, so"
+            case HIGHEST -> findings.add(new Finding(RULE, Severity.ADVICE, "lr* is the largest learning rate tried, so"
                     + " the sweep is inconclusive: extend it upward (try " + tryNext + ").", evidence));
-            case SINGLE_LEARNING_RATE -> findings.add(new Finding(ID, Severity.ADVICE, "Only one learning rate was"
+            case SINGLE_LEARNING_RATE -> findings.add(new Finding(RULE, Severity.ADVICE, "Only one learning rate was"
                     + " tried, so this is not a sweep: try " + tryNext + " too.", evidence));
             case INTERIOR -> { }
         }

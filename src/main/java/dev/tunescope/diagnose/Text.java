@@ -8,10 +8,13 @@ final class Text {
     private Text() {
     }
 
-    /** Four significant digits, e.g. {@code 1.214}, {@code 0.0003162}, {@code 1.5e+06}. */
+    /** Four significant digits, e.g. {@code 1.214}, {@code 0.0003162}, {@code 1.5e+06}; whole numbers below 10^7 whole. */
     static String number(double value) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e7) {
+            return Long.toString((long) value);
         }
         String text = String.format(Locale.ROOT, "%.4g", value);
         if (text.contains("e")) {

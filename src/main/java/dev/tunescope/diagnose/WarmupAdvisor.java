@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  * warmup added to an existing schedule adds its steps (10,000 + 1,000 warmup = 11,000).
  */
 public final class WarmupAdvisor {
-    public static final String ID = "warmup";
+    public static final String RULE = "warmup";
 
     /**
      * @param baseLrMultiplier   the study's target: this many times unstable_base_lr
@@ -82,20 +82,20 @@ public final class WarmupAdvisor {
             numbers.put("recommended_warmup_steps", (double) warmup);
             scheduleSteps = OptionalLong.of(maxTrainSteps + warmup);
             Evidence evidence = new Evidence(runs, marks, numbers);
-            findings.add(new Finding(ID, Severity.INFO, "A warmup of " + warmup + " steps makes lr "
-                    + Numbers.format(target) + " stable: the shortest stable warmup of " + atTarget.size()
+            findings.add(new Finding(RULE, Severity.INFO, "A warmup of " + warmup + " steps makes lr "
+                    + Text.number(target) + " stable: the shortest stable warmup of " + atTarget.size()
                     + " tried. Added to a " + maxTrainSteps + "-step schedule it makes " + (maxTrainSteps + warmup)
                     + " steps.", evidence));
             if (warmup > settings.warningShare() * maxTrainSteps) {
-                findings.add(new Finding(ID, Severity.ADVICE, "The warmup is " + Numbers.percent(
-                        (double) warmup / maxTrainSteps) + " of max_train_steps (over " + Numbers.percent(
+                findings.add(new Finding(RULE, Severity.ADVICE, "The warmup is " + Text.percent(
+                        (double) warmup / maxTrainSteps) + " of max_train_steps (over " + Text.percent(
                         settings.warningShare()) + "): increase max_train_steps, to at least "
                         + (long) Math.ceil(warmup / settings.warningShare()) + ".", evidence));
             }
         } else {
             String tried = atTarget.stream().map(t -> Long.toString(t.warmupSteps()))
                     .reduce((a, b) -> a + ", " + b).orElse("");
-            findings.add(new Finding(ID, Severity.WARNING, "Warmup did not rescue lr " + Numbers.format(target)
+            findings.add(new Finding(RULE, Severity.WARNING, "Warmup did not rescue lr " + Text.number(target)
                     + ": no warmup tried (" + tried + " steps) made it stable; warmup only delayed the instability"
                     + " (first unstable steps " + atTarget.stream().filter(t -> t.firstUnstableStep().isPresent())
                     .map(t -> Long.toString(t.firstUnstableStep().getAsLong())).reduce((a, b) -> a + ", " + b)
@@ -125,12 +125,12 @@ public final class WarmupAdvisor {
         numbers.put("warmup_cap", (double) cap);
         String message = grid.isEmpty()
                 ? "max_train_steps (" + maxTrainSteps + ") is too short for a warmup study: 10% of it is under one step."
-                : "Run a warmup study: base_lr = " + Numbers.format(baseLr) + " (" + Numbers.format(
-                settings.baseLrMultiplier()) + " x unstable_base_lr " + Numbers.format(unstableBaseLr)
-                + "), warmup_steps " + grid + " (at most " + Numbers.percent(settings.maxWarmupShare())
-                + " of " + maxTrainSteps + " steps), each followed by " + Numbers.format(settings.postWarmupFactor())
+                : "Run a warmup study: base_lr = " + Text.number(baseLr) + " (" + Text.number(
+                settings.baseLrMultiplier()) + " x unstable_base_lr " + Text.number(unstableBaseLr)
+                + "), warmup_steps " + grid + " (at most " + Text.percent(settings.maxWarmupShare())
+                + " of " + maxTrainSteps + " steps), each followed by " + Text.number(settings.postWarmupFactor())
                 + " x warmup_steps at base_lr; keep the shortest warmup that is stable.";
-        Finding finding = new Finding(ID, Severity.ADVICE, message, new Evidence(List.of(), List.of(), numbers));
+        Finding finding = new Finding(RULE, Severity.ADVICE, message, new Evidence(List.of(), List.of(), numbers));
         return new WarmupAdvice(Optional.empty(), Optional.of(plan), OptionalLong.empty(), List.of(finding));
     }
 }

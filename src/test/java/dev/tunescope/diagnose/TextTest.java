@@ -14,7 +14,9 @@ class TextTest {
         assertThat(Text.number(1000)).isEqualTo("1000");
         assertThat(Text.number(0.1)).isEqualTo("0.1");
         assertThat(Text.number(0.00031623)).isEqualTo("0.0003162");
-        assertThat(Text.number(1.5e6)).isEqualTo("1.5e+06");
+        assertThat(Text.number(1.5e6)).isEqualTo("1500000"); // whole numbers (steps) stay whole below 10^7
+        assertThat(Text.number(1.5e7)).isEqualTo("1.5e+07");
+        assertThat(Text.number(1234.5)).isEqualTo("1235");
         assertThat(Text.number(1e-7)).isEqualTo("1e-07");
         assertThat(Text.number(Double.NaN)).isEqualTo("NaN");
     }

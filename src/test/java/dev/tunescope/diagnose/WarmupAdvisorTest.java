@@ -31,8 +31,8 @@ class WarmupAdvisorTest {
     @Test
     void aWarmupOverFivePercentOfTheRunAsksForMoreSteps() {
         WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(stable("w1000", 1000)), 10_000, DEFAULTS);
-        assertThat(advice.findings()).anySatisfy(f -> assertThat(f.message()).isEqualTo("The warmup is 10.0% of"
-                + " max_train_steps (over 5.0%): increase max_train_steps, to at least 20000."));
+        assertThat(advice.findings()).anySatisfy(f -> assertThat(f.message()).isEqualTo("The warmup is 10% of"
+                + " max_train_steps (over 5%): increase max_train_steps, to at least 20000."));
     }
 
     @Test
