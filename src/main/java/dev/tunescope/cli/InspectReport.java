@@ -1,7 +1,6 @@
 package dev.tunescope.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunescope.run.HistogramSeries;
@@ -15,7 +14,7 @@ import java.util.Map;
 
 /** Formats what {@code inspect} found, as text for people and as JSON for programs. */
 final class InspectReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonValues.MAPPER;
 
     private InspectReport() {
     }
@@ -55,29 +54,19 @@ final class InspectReport {
         if (!series.isEmpty()) {
             node.put("first_step", series.firstStep());
             node.put("last_step", series.lastStep());
-            putNumber(node, "last", series.lastValue());
+            JsonValues.put(node, "last", series.lastValue());
         }
-        putNumber(node, "min", stats.min());
-        putNumber(node, "max", stats.max());
+        JsonValues.putOrNull(node, "min", stats.min());
+        JsonValues.putOrNull(node, "max", stats.max());
         node.put("nonfinite", stats.nonFinite());
         return node;
     }
 
     private static void putHyperparameter(ObjectNode node, String name, HyperparameterValue value) {
         switch (value) {
-            case HyperparameterValue.Number n -> putNumber(node, name, n.value());
+            case HyperparameterValue.Number n -> JsonValues.put(node, name, n.value());
             case HyperparameterValue.Text t -> node.put(name, t.value());
             case HyperparameterValue.Flag f -> node.put(name, f.value());
-        }
-    }
-
-    private static void putNumber(ObjectNode node, String name, double value) {
-        if (Double.isFinite(value)) {
-            node.put(name, value);
-        } else if (Double.isNaN(value) && (name.equals("min") || name.equals("max"))) {
-            node.putNull(name);
-        } else {
-            node.put(name, Double.toString(value));
         }
     }
 

@@ -1,0 +1,54 @@
+package dev.tunescope.cli;
+
+import dev.tunescope.diagnose.ClippingAdvisor;
+import dev.tunescope.diagnose.DiagnosisSettings;
+import dev.tunescope.run.MetricRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What {@code diagnose} and {@code export} share: the folder, a role mapping and the rule settings users change. */
+public final class DiagnosisOptions {
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "A folder of runs (searched at any depth).")
+    Path path;
+
+    @Option(names = "--clip-percentile", paramLabel = "P", defaultValue = "90",
+            description = "Percentile of the gradient norms to clip at (default: ${DEFAULT-VALUE}).")
+    double clipPercentile;
+
+    @Option(names = "--role", paramLabel = "ROLE=TAG",
+            description = "Use TAG for a role: train-loss, eval-loss, grad-norm, learning-rate, throughput."
+                    + " Repeatable.")
+    Map<String, String> roles = Map.of();
+
+    boolean exists(CommandSpec spec) {
+        if (Files.exists(path)) {
+            return true;
+        }
+        spec.commandLine().getErr().println("tunescope " + spec.name() + ": no such file or folder: " + path);
+        return false;
+    }
+
+    DiagnosisSettings settings() {
+        DiagnosisSettings settings = DiagnosisSettings.DEFAULTS.withClipping(new ClippingAdvisor.Settings(
+                clipPercentile, ClippingAdvisor.Settings.DEFAULTS.lowerLrWarningFraction()));
+        var aliases = settings.aliases();
+        for (Map.Entry<String, String> role : roles.entrySet()) {
+            aliases = aliases.withOverride(roleNamed(role.getKey()), role.getValue());
+        }
+        return settings.withAliases(aliases);
+    }
+
+    private static MetricRole roleNamed(String name) {
+        try {
+            return MetricRole.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException unknown) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Object()),
+                    "unknown role '" + name + "': use train-loss, eval-loss, grad-norm, learning-rate or throughput");
+        }
+    }
+}
