@@ -15,8 +15,8 @@ import dev.tunescope.run.ScalarSeries;
  *
  * <p>Points left of the plot keep only the last one (the line entering the plot), points right of it only the
  * first. Cost: one pass over the values in range, comparing doubles; pixel positions are computed only for column
- * boundaries (found by galloping search, as steps are sorted) and for the points kept, so a 5M-point series costs
- * a few milliseconds.
+ * boundaries (found by galloping search, as steps are sorted) and for the points kept. A 5M-point series reduces
+ * to 1,600 columns in about 20 ms on one core, a tenth of it zoomed in in about 1.5 ms ({@code bench/run-m4.sh}).
  */
 public final class M4Reducer {
 
