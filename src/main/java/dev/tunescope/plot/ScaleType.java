@@ -1,0 +1,7 @@
+package dev.tunescope.plot;
+
+/** How an axis spaces values: evenly, or by decades (base 10). */
+public enum ScaleType {
+    LINEAR,
+    LOG
+}
