@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** How findings write numbers and lists: the same way everywhere, whatever the machine's locale. */
-final class Text {
+public final class Text {
     private Text() {
     }
 
     /** Four significant digits, e.g. {@code 1.214}, {@code 0.0003162}, {@code 1.5e+06}; whole numbers below 10^7 whole. */
-    static String number(double value) {
+    public static String number(double value) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
@@ -24,7 +24,7 @@ final class Text {
     }
 
     /** A fraction as a percentage with at most one decimal, e.g. {@code 0.1 -> "10%"}, {@code 0.5625 -> "56.3%"}. */
-    static String percent(double fraction) {
+    public static String percent(double fraction) {
         String text = String.format(Locale.ROOT, "%.1f", 100 * fraction);
         return (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text) + "%";
     }

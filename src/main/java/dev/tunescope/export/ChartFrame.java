@@ -100,13 +100,19 @@ final class ChartFrame {
 
     /** A dashed vertical line across the plot with a label at its top, kept inside the plot. */
     void verticalMarker(SvgDocument svg, double px, String label, String color) {
+        verticalMarker(svg, px, label, color, 0);
+    }
+
+    /** The same, its label moved down by {@code row} lines so that the labels of nearby markers do not overlap. */
+    void verticalMarker(SvgDocument svg, double px, String label, String color, int row) {
         if (!(px >= left && px <= right())) {
             return;
         }
         svg.line(px, top, px, bottom(), color, 1.5, "5 4");
         if (!label.isEmpty()) {
             boolean roomRight = px + 4 + Markup.textWidth(label, SMALL_FONT) <= right();
-            svg.text(roomRight ? px + 4 : px - 4, top + 13, roomRight ? "start" : "end", SMALL_FONT, color, 0, label);
+            svg.text(roomRight ? px + 4 : px - 4, top + 13 + 13 * row, roomRight ? "start" : "end", SMALL_FONT, color,
+                    0, label);
         }
     }
 

@@ -135,8 +135,9 @@ public final class SvgLineChart {
         for (Line threshold : thresholds) {
             frame.horizontalMarker(svg, y.toPixel(threshold.at()), threshold.label(), MARKER_COLOR);
         }
-        for (Line vertical : verticals) {
-            frame.verticalMarker(svg, x.toPixel(vertical.at()), vertical.label(), MARKER_COLOR);
+        for (int i = 0; i < verticals.size(); i++) {
+            Line vertical = verticals.get(i);
+            frame.verticalMarker(svg, x.toPixel(vertical.at()), vertical.label(), MARKER_COLOR, i % 4);
         }
         legend(svg, frame, notes);
         return svg.finish();

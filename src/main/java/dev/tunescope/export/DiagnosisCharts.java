@@ -1,0 +1,121 @@
+package dev.tunescope.export;
+
+import dev.tunescope.diagnose.ClippingAdvice;
+import dev.tunescope.diagnose.Diagnosis;
+import dev.tunescope.diagnose.LrStarRule;
+import dev.tunescope.diagnose.Text;
+import dev.tunescope.diagnose.Trial;
+import dev.tunescope.diagnose.TrialStability;
+import dev.tunescope.plot.ScaleType;
+import dev.tunescope.run.ScalarSeries;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The report's three plots, drawn from every logged point (M4 reduction at the chart's width): the sweep's loss
+ * curves, the gradient-norm histogram with the clipping threshold, and the LR axis plot with lr* and the unstable
+ * trials marked.
+ */
+final class DiagnosisCharts {
+    static final int HISTOGRAM_BUCKETS = 40;
+
+    private DiagnosisCharts() {
+    }
+
+    /** Train loss of every sweep trial on a log axis, with each unstable trial's first unstable step marked. */
+    static Svg lossCurves(Diagnosis d) {
+        List<Trial> trials = d.sweep().stream().sorted(Comparator.comparingDouble(Trial::learningRate)).toList();
+        SvgLineChart chart = new SvgLineChart().size(860, 440).title("Training loss by learning rate")
+                .xLabel("step").yLabel("train loss").yScale(ScaleType.LOG);
+        lossRange(trials).ifPresent(range -> chart.yRange(range[0], range[1]));
+        for (Trial trial : trials) {
+            chart.series("lr = " + Markup.number(trial.learningRate()), trial.trainLoss());
+        }
+        d.instability().ifPresent(r -> r.unstable().forEach(t -> t.firstUnstableStep().ifPresent(step ->
+                chart.verticalMarker(step, "lr " + Markup.number(t.learningRate()) + " unstable"))));
+        return chart.toSvg();
+    }
+
+    /**
+     * From just under the lowest loss to ten times the highest starting loss: a diverging run's 1e36 would
+     * otherwise flatten every other curve (its points beyond the top are still drawn to the edge).
+     */
+    private static Optional<double[]> lossRange(List<Trial> trials) {
+        double low = Double.POSITIVE_INFINITY;
+        double start = 0;
+        for (Trial t : trials) {
+            double min = t.trainLoss().stats().min();
+            if (min > 0) {
+                low = Math.min(low, min);
+            }
+            for (int i = 0; i < t.trainLoss().size(); i++) {
+                if (Double.isFinite(t.trainLoss().value(i))) {
+                    start = Math.max(start, t.trainLoss().value(i));
+                    break;
+                }
+            }
+        }
+        return low < start ? Optional.of(new double[] {low * 0.8, start * 10}) : Optional.empty();
+    }
+
+    /** Best score of each sweep trial against its learning rate: lr* highlighted, unstable trials set apart. */
+    static Optional<Svg> learningRateAxis(Diagnosis d) {
+        if (d.lrStar().isEmpty()) {
+            return Optional.empty();
+        }
+        LrStarRule.LrStar star = d.lrStar().get();
+        Map<String, TrialStability> stability = d.instability().map(r -> r.trials().stream()
+                .collect(Collectors.toMap(TrialStability::run, Function.identity()))).orElse(Map.of());
+        Map<String, LrStarRule.RankedTrial> ranked = star.ranking().stream()
+                .collect(Collectors.toMap(LrStarRule.RankedTrial::run, Function.identity()));
+        SvgScatterChart chart = new SvgScatterChart().title("Best " + star.metric() + " by learning rate")
+                .xLabel("learning rate").yLabel("best " + star.metric()).connect(true)
+                .legend(MarkerStyle.NORMAL, "stable").legend(MarkerStyle.HIGHLIGHTED, "lr*")
+                .legend(MarkerStyle.DISTINCT, "unstable");
+        d.sweep().stream().sorted(Comparator.comparingDouble(Trial::learningRate)).forEach(trial -> {
+            double best = Optional.ofNullable(ranked.get(trial.run())).map(LrStarRule.RankedTrial::score)
+                    .orElse(Double.NaN);
+            boolean unstable = Optional.ofNullable(stability.get(trial.run())).map(TrialStability::unstable)
+                    .orElse(false);
+            MarkerStyle style = trial.run().equals(star.run()) ? MarkerStyle.HIGHLIGHTED
+                    : unstable ? MarkerStyle.DISTINCT : MarkerStyle.NORMAL;
+            chart.point(trial.learningRate(), best, style, style == MarkerStyle.HIGHLIGHTED ? "lr*" : "");
+        });
+        chart.note(star.boundary() == LrStarRule.Boundary.INTERIOR ? "lr* = " + Markup.number(star.value())
+                + " is inside the searched range."
+                : "lr* = " + Markup.number(star.value()) + " is at the edge of the searched range: extend the sweep.");
+        return Optional.of(chart.toSvg());
+    }
+
+    /** The clipping run's gradient norms as a histogram, with the threshold and the share above it. */
+    static Optional<Svg> gradNormHistogram(Diagnosis d) {
+        Optional<ClippingAdvice> advice = d.clipping();
+        Optional<ScalarSeries> norms = advice.flatMap(c -> d.sweep().stream().filter(t -> t.run().equals(c.run()))
+                .findFirst()).flatMap(Trial::gradNorm);
+        if (advice.isEmpty() || norms.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] values = java.util.Arrays.stream(norms.get().valuesCopy()).filter(Double::isFinite).toArray();
+        double min = java.util.Arrays.stream(values).min().orElse(0);
+        double max = java.util.Arrays.stream(values).max().orElse(1);
+        double width = max > min ? (max - min) / HISTOGRAM_BUCKETS : 1;
+        double[] edges = new double[HISTOGRAM_BUCKETS + 1];
+        double[] counts = new double[HISTOGRAM_BUCKETS];
+        for (int i = 0; i <= HISTOGRAM_BUCKETS; i++) {
+            edges[i] = min + width * i;
+        }
+        for (double v : values) {
+            counts[Math.min(HISTOGRAM_BUCKETS - 1, (int) ((v - min) / width))]++;
+        }
+        ClippingAdvice c = advice.get();
+        return Optional.of(new SvgHistogramChart().title("Gradient norms of " + c.run() + " (" + values.length
+                + " steps)").xLabel(norms.get().tag()).yLabel("steps").bars(edges, counts).threshold(c.threshold(),
+                "p" + Text.number(c.percentile()) + " = " + Text.number(c.threshold()) + ", "
+                        + Text.percent(c.clippedFraction()) + " above")
+                .toSvg());
+    }
+}
