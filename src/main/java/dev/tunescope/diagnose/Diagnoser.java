@@ -84,6 +84,10 @@ public final class Diagnoser {
         candidates.addAll(roles.warmup());
         List<Trial> withNorms = candidates.stream().filter(t -> t.gradNorm().isPresent()).toList();
         if (lrStar.isPresent()) {
+            Optional<Trial> star = withNorms.stream().filter(t -> t.run().equals(lrStar.get().run())).findFirst();
+            if (star.isPresent()) {
+                return star;
+            }
             for (LrStarRule.RankedTrial ranked : lrStar.get().ranking()) {
                 Optional<Trial> trial = withNorms.stream().filter(t -> t.run().equals(ranked.run())).findFirst();
                 if (trial.isPresent()) {

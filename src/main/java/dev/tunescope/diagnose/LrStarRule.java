@@ -14,7 +14,9 @@ import java.util.Optional;
  * <p>A trial's score is its lowest finite eval loss at any logged step. When no trial logs an eval loss, the train
  * loss stands in, smoothed by a running median so that one lucky batch does not decide. Ties go to the smaller
  * learning rate (the safer choice), then to the run's path, so the answer never depends on the order of the
- * runs. Trials with no finite score are not ranked but still count for the searched range.
+ * runs. Trials with no finite score are not ranked but still count for the searched range. A trial whose loss
+ * went NaN/Inf is ranked by the finite scores it logged before, but is lr* only when every trial diverged: a
+ * rate that diverges is not one to recommend, however good it looked before it did.
  */
 public final class LrStarRule {
     public static final String RULE = "lr-star";
@@ -56,7 +58,10 @@ public final class LrStarRule {
         }
         ranking.sort(Comparator.comparingDouble(RankedTrial::score).thenComparingDouble(RankedTrial::learningRate)
                 .thenComparing(RankedTrial::run));
-        RankedTrial best = ranking.get(0);
+        java.util.Set<String> diverged = trials.stream().filter(LrStarRule::diverged).map(Trial::run)
+                .collect(java.util.stream.Collectors.toSet());
+        RankedTrial best = ranking.stream().filter(r -> !diverged.contains(r.run())).findFirst()
+                .orElse(ranking.get(0));
         double[] grid = trials.stream().mapToDouble(Trial::learningRate).distinct().sorted().toArray();
         int index = java.util.Arrays.binarySearch(grid, best.learningRate());
         Boundary boundary = grid.length == 1 ? Boundary.SINGLE_LEARNING_RATE
@@ -67,6 +72,11 @@ public final class LrStarRule {
         return Optional.of(new LrStar(best.learningRate(), best.run(), metric, best.score(), best.step(), boundary,
                 index, grid.length, suggestion, List.copyOf(ranking),
                 findings(best, boundary, grid, suggestion, metric, tag)));
+    }
+
+    private static boolean diverged(Trial trial) {
+        return trial.trainLoss().stats().nonFinite() > 0
+                || trial.evalLoss().map(e -> e.stats().nonFinite() > 0).orElse(false);
     }
 
     private static Optional<RankedTrial> score(Trial trial, boolean byEval, Settings settings) {

@@ -70,6 +70,14 @@ class LrStarRuleTest {
     }
 
     @Test
+    void aTrialThatDivergedIsNotLrStarEvenIfItLookedBestBefore() {
+        LrStar star = find(evalTrial("a", 0.01, 0.5, 0.3), evalTrial("b", 0.1, 0.1, Double.NaN));
+        assertThat(star.run()).isEqualTo("a");
+        assertThat(star.ranking()).extracting(LrStarRule.RankedTrial::run).containsExactly("b", "a");
+        assertThat(find(evalTrial("b", 0.1, 0.1, Double.NaN)).run()).isEqualTo("b"); // when all diverged
+    }
+
+    @Test
     void tiesGoToTheSmallerLearningRate() {
         assertThat(find(evalTrial("b", 0.1, 0.2), evalTrial("a", 0.01, 0.2), evalTrial("c", 1, 0.9)).value())
                 .isEqualTo(0.01);
@@ -94,10 +102,10 @@ class LrStarRuleTest {
     }
 
     @Test
-    void nanAtStepZeroIsSkippedNotFatal() {
+    void nanAtStepZeroCountsAsDivergedButItsFiniteScoresAreRanked() {
         LrStar star = find(evalTrial("a", 0.01, Double.NaN, 0.4), evalTrial("b", 0.1, 0.5, 0.6));
-        assertThat(star.run()).isEqualTo("a");
-        assertThat(star.step()).isEqualTo(2);
+        assertThat(star.run()).isEqualTo("b");
+        assertThat(star.ranking().get(0)).isEqualTo(new LrStarRule.RankedTrial("a", 0.01, 0.4, 2));
     }
 
     @Property(tries = 200)
