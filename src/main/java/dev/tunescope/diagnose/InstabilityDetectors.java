@@ -59,10 +59,11 @@ final class InstabilityDetectors {
             double v = values[i];
             if (i >= resumeAt && Double.isFinite(v) && trailing.size() >= minHistory) {
                 double median = trailing.median();
-                double sigma = RunningMedian.MAD_TO_SIGMA * trailing.mad();
-                double bound = Math.max(minRatio * median, median + z * Math.max(sigma, 1e-12 * median));
-                if (median > 0 && v > bound) {
-                    int back = comesBackUnder(values, i, bound, recovery);
+                // the cheap test first: most points are nowhere near minRatio times the median
+                if (median > 0 && v > minRatio * median) {
+                    double sigma = RunningMedian.MAD_TO_SIGMA * trailing.mad();
+                    double bound = Math.max(minRatio * median, median + z * Math.max(sigma, 1e-12 * median));
+                    int back = v > bound ? comesBackUnder(values, i, bound, recovery) : -1;
                     if (back > 0) {
                         found.add(new InstabilitySign(InstabilityKind.SPIKE, loss.step(i), v, "train loss"));
                         resumeAt = back;

@@ -13,6 +13,7 @@ public final class RunningMedian {
     static final double MAD_TO_SIGMA = 1.4826;
 
     private final double[] sorted;
+    private double[] deviations = new double[0]; // scratch space for mad()
     private int size;
 
     RunningMedian(int window) {
@@ -56,19 +57,29 @@ public final class RunningMedian {
 
     double mad() {
         double m = median();
-        double[] deviations = new double[size];
+        if (deviations.length < size) {
+            deviations = new double[sorted.length];
+        }
         for (int i = 0; i < size; i++) {
             deviations[i] = Math.abs(sorted[i] - m);
         }
-        return median(deviations);
+        Arrays.sort(deviations, 0, size);
+        return size % 2 == 1 ? deviations[size / 2] : deviations[size / 2 - 1] / 2 + deviations[size / 2] / 2;
     }
 
+    /** The median of the finite values, NaN when there are none. */
     static double median(double[] values) {
-        double[] finite = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
-        int n = finite.length;
+        double[] finite = new double[values.length];
+        int n = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                finite[n++] = v;
+            }
+        }
         if (n == 0) {
             return Double.NaN;
         }
+        Arrays.sort(finite, 0, n);
         return n % 2 == 1 ? finite[n / 2] : finite[n / 2 - 1] / 2 + finite[n / 2] / 2;
     }
 
