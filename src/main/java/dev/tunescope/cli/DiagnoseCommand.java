@@ -33,7 +33,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path path = options.path;
-        if (!options.exists(spec)) {
+        if (!options.valid(spec)) {
             return ExitCodes.USAGE;
         }
         List<Run> runs = RunLoader.loadAll(path);

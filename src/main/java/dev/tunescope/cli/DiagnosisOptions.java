@@ -25,12 +25,17 @@ public final class DiagnosisOptions {
                     + " Repeatable.")
     Map<String, String> roles = Map.of();
 
-    boolean exists(CommandSpec spec) {
-        if (Files.exists(path)) {
-            return true;
+    /** Whether the path exists and the options make sense; says what is wrong otherwise. */
+    boolean valid(CommandSpec spec) {
+        String problem = !Files.exists(path) ? "no such file or folder: " + path
+                : !(clipPercentile >= 0 && clipPercentile <= 100) ? "--clip-percentile must lie in [0, 100]"
+                : roles.keySet().stream().filter(r -> roleNamed(r) == null).findFirst()
+                        .map(r -> "unknown role '" + r + "': use train-loss, eval-loss, grad-norm, learning-rate or"
+                                + " throughput").orElse(null);
+        if (problem != null) {
+            spec.commandLine().getErr().println("tunescope " + spec.name() + ": " + problem);
         }
-        spec.commandLine().getErr().println("tunescope " + spec.name() + ": no such file or folder: " + path);
-        return false;
+        return problem == null;
     }
 
     DiagnosisSettings settings() {
@@ -43,12 +48,12 @@ public final class DiagnosisOptions {
         return settings.withAliases(aliases);
     }
 
+    /** The role a name such as {@code eval-loss} stands for, or null. */
     private static MetricRole roleNamed(String name) {
         try {
             return MetricRole.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException unknown) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Object()),
-                    "unknown role '" + name + "': use train-loss, eval-loss, grad-norm, learning-rate or throughput");
+            return null;
         }
     }
 }

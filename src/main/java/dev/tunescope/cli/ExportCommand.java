@@ -47,7 +47,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!options.exists(spec)) {
+        if (!options.valid(spec)) {
             return ExitCodes.USAGE;
         }
         Path path = options.path;

@@ -112,6 +112,25 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aRoleCanBeMappedToAnyTag() throws Exception {
+        // with the train loss standing in for the eval loss, lr* is ranked on the raw train loss
+        InspectCommandTest.Result result = execute("diagnose", Fixtures.resolve("tb/mlp_lr_sweep").toString(),
+                "--json", "--role", "eval-loss=train/loss");
+        JsonNode d = new ObjectMapper().readTree(result.out());
+        assertThat(d.at("/lr_star/best").asDouble()).isEqualTo(0.06272711604833603); // the lr* run's lowest train loss
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        InspectCommandTest.Result role = execute("diagnose", Fixtures.root().toString(), "--role", "accuracy=acc");
+        assertThat(role.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(role.err()).contains("unknown role 'accuracy'");
+        InspectCommandTest.Result percentile = execute("diagnose", Fixtures.root().toString(), "--clip-percentile", "120");
+        assertThat(percentile.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(execute("diagnose", "/no/such/dir").err()).contains("no such file or folder");
+    }
+
+    @Test
     void aFolderWithoutTrialsSaysWhy() {
         String out = execute("diagnose", Fixtures.resolve("keras_csv").toString()).out();
         assertThat(out).startsWith("No findings: 1 run(s) read");

@@ -24,6 +24,9 @@ public final class M4Benchmark {
         ScalarSeries series = lossCurve(points);
         System.out.printf("%,d points, %d pixel columns%n", points, width);
         ReducedLine out = new ReducedLine();
+        double baseline = baselineMillis(series);
+        System.out.printf("%-28s median %7.2f ms  (baseline: one pass reading every value, min and max)%n",
+                "baseline, whole series", baseline);
         for (ScaleType yType : ScaleType.values()) {
             Scale y = AxisRange.ofValues(yType, series).toScale(800, 0);
             Scale all = new LinearScale(0, points - 1, 0, width);
@@ -32,6 +35,33 @@ public final class M4Benchmark {
             report("middle tenth, " + yType + " y", series, tenth, y, width, out);
         }
     }
+
+    /** The floor of any full-fidelity reduction: touching every point once. */
+    private static double baselineMillis(ScalarSeries series) {
+        int runs = 30;
+        double[] millis = new double[runs];
+        double sink = 0;
+        for (int i = -10; i < runs; i++) {
+            long start = System.nanoTime();
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int p = 0; p < series.size(); p++) {
+                double v = series.value(p);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            sink += min + max;
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Arrays.sort(millis);
+        baselineSink = sink;
+        return millis[runs / 2];
+    }
+
+    /** Keeps the baseline's result alive so that the JIT cannot drop the loop. */
+    static double baselineSink;
 
     private static void report(String what, ScalarSeries series, Scale x, Scale y, int width, ReducedLine out) {
         int runs = 30;
