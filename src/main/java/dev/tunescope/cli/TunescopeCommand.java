@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "tunescope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Opens neural-network training runs and applies the tuning playbook to them.",
-        subcommands = {InspectCommand.class, DiagnoseCommand.class, ExportCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, DiagnoseCommand.class, ExportCommand.class, TrainCommand.class,
+                StudyCommand.class, CommandLine.HelpCommand.class})
 public final class TunescopeCommand implements Callable<Integer> {
 
     @CommandLine.Spec

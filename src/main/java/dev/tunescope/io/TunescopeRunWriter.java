@@ -3,6 +3,8 @@ package dev.tunescope.io;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunescope.run.HyperparameterValue;
+import dev.tunescope.run.Hyperparameters;
 import dev.tunescope.run.RunStatus;
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -116,6 +119,20 @@ public final class TunescopeRunWriter implements Closeable {
     public synchronized void status(RunStatus status) throws IOException {
         ensureOpen();
         TunescopeRunInfo next = info.withStatus(status);
+        writeRunJson(dir, next);
+        info = next;
+    }
+
+    /**
+     * Records a final status with extra hyperparameters (e.g. {@code out_of_memory: true} for a batch size that did
+     * not fit), replacing {@code run.json} whole.
+     */
+    public synchronized void status(RunStatus status, Map<String, HyperparameterValue> extra) throws IOException {
+        ensureOpen();
+        Map<String, HyperparameterValue> merged = new LinkedHashMap<>(info.hparams().values());
+        merged.putAll(extra);
+        TunescopeRunInfo next = new TunescopeRunInfo(info.name(), info.created(), status, info.device(),
+                new Hyperparameters(merged, info.hparams().source()), info.workload());
         writeRunJson(dir, next);
         info = next;
     }

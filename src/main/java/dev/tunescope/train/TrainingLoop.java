@@ -56,6 +56,11 @@ public final class TrainingLoop {
                 writer.status(result.status());
                 return result;
             } catch (RuntimeException | Error failure) {
+                if (OutOfMemory.is(failure)) {
+                    writer.status(RunStatus.FAILED, Map.of("out_of_memory",
+                            new dev.tunescope.run.HyperparameterValue.Flag(true)));
+                    throw new OutOfMemory(request.batchSize(), failure);
+                }
                 writer.status(RunStatus.FAILED);
                 throw failure;
             }

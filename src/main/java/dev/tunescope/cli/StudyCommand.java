@@ -1,0 +1,138 @@
+package dev.tunescope.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunescope.study.BuiltInExecutor;
+import dev.tunescope.study.StudyFromDiagnosis;
+import dev.tunescope.study.StudyKind;
+import dev.tunescope.study.StudyPlan;
+import dev.tunescope.study.StudyPlanner;
+import dev.tunescope.study.StudyRunner;
+import dev.tunescope.study.TrialExecutor;
+import dev.tunescope.study.TrialOutcome;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tunescope study KIND --out DIR ...}: runs one of the playbook's studies, trial by trial, resumable. The
+ * studies a diagnosis proposes (instability-probe, warmup, clip, steps) are planned from a sweep with
+ * {@code --from SWEEP_DIR}.
+ */
+@Command(name = "study", mixinStandardHelpOptions = true,
+        description = "Run a study: lr-sweep, instability-probe, warmup, clip, batch-probe or steps. Rerun the same"
+                + " command after a crash: finished trials are kept, an interrupted one starts over.")
+public final class StudyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Parameters(index = "0", paramLabel = "KIND",
+            description = "lr-sweep, instability-probe, warmup, clip, batch-probe or steps.")
+    String kind;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The study folder.")
+    Path out;
+
+    @Option(names = "--from", paramLabel = "SWEEP_DIR",
+            description = "Plan from the diagnosis of this LR sweep (instability-probe, warmup, clip, steps).")
+    Path from;
+
+    @Option(names = "--lr-min", defaultValue = "1e-4", description = "lr-sweep: smallest rate (default: ${DEFAULT-VALUE}).")
+    double lrMin;
+
+    @Option(names = "--lr-max", defaultValue = "1", description = "lr-sweep: largest rate (default: ${DEFAULT-VALUE}).")
+    double lrMax;
+
+    @Option(names = "--count", defaultValue = "9", description = "lr-sweep: number of rates (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--lr", defaultValue = "0.01", description = "batch-probe: the learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--first-batch", defaultValue = "16", description = "batch-probe: first size (default: ${DEFAULT-VALUE}).")
+    int firstBatch;
+
+    @Option(names = "--last-batch", defaultValue = "4096", description = "batch-probe: largest size tried (default: ${DEFAULT-VALUE}).")
+    int lastBatch;
+
+    @Option(names = "--probe-steps", defaultValue = "500",
+            description = "instability-probe: steps (default: ${DEFAULT-VALUE}); batch-probe: steps per size is --steps.")
+    long probeSteps;
+
+    @Option(names = "--json", description = "Print a JSON summary instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        StudyKind studyKind = StudyKind.fromId(kind).orElse(null);
+        if (studyKind == null) {
+            spec.commandLine().getErr().println("tunescope study: unknown kind '" + kind + "'");
+            return ExitCodes.USAGE;
+        }
+        TrialExecutor executor = new BuiltInExecutor(training.base());
+        StudyPlan plan;
+        try {
+            plan = plan(studyKind, executor.describe());
+        } catch (IllegalArgumentException | IllegalStateException cannot) {
+            spec.commandLine().getErr().println("tunescope study: " + cannot.getMessage());
+            return ExitCodes.USAGE;
+        }
+        PrintWriter text = spec.commandLine().getOut();
+        if (!json) {
+            text.println("Study " + plan.kind().id() + " in " + out + ": " + plan.why());
+        }
+        List<TrialOutcome> outcomes;
+        try (InterruptToCancel interrupt = new InterruptToCancel()) {
+            outcomes = StudyRunner.run(out, plan, executor, new ProgressLine(json
+                    ? new PrintWriter(Writer.nullWriter()) : text), interrupt.cancellation());
+        }
+        if (json) {
+            text.println(JsonValues.MAPPER.writeValueAsString(summary(plan, outcomes)));
+        }
+        text.flush();
+        return ExitCodes.OK;
+    }
+
+    private StudyPlan plan(StudyKind studyKind, Map<String, Object> workload) throws java.io.IOException {
+        return switch (studyKind) {
+            case LR_SWEEP -> StudyPlanner.lrSweep(workload, lrMin, lrMax, count, training.steps);
+            case BATCH_PROBE -> StudyPlanner.batchProbe(workload, lr, firstBatch, lastBatch, training.steps);
+            default -> {
+                if (from == null) {
+                    throw new IllegalArgumentException(studyKind.id() + " is planned from a sweep: add --from SWEEP_DIR");
+                }
+                yield StudyFromDiagnosis.of(from).plan(studyKind, workload, probeSteps);
+            }
+        };
+    }
+
+    private ObjectNode summary(StudyPlan plan, List<TrialOutcome> outcomes) {
+        ObjectNode node = JsonValues.MAPPER.createObjectNode();
+        node.put("study", out.toString());
+        node.put("kind", plan.kind().id());
+        node.put("why", plan.why());
+        ArrayNode trials = node.putArray("trials");
+        for (TrialOutcome o : outcomes) {
+            ObjectNode t = trials.addObject();
+            t.put("name", o.trial());
+            t.put("status", o.status().id());
+            t.put("steps", o.steps());
+            t.put("done_before", o.doneBefore());
+            o.reason().ifPresent(r -> t.put("reason", r));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tunescope.study;
+
+import dev.tunescope.diagnose.Diagnoser;
+import dev.tunescope.diagnose.Diagnosis;
+import dev.tunescope.diagnose.DiagnosisSettings;
+import dev.tunescope.diagnose.LrStarRule;
+import dev.tunescope.diagnose.Percentiles;
+import dev.tunescope.diagnose.Trial;
+import dev.tunescope.io.RunLoader;
+import dev.tunescope.io.StudyGrouping;
+import dev.tunescope.run.Run;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The studies a diagnosis proposes, planned from a sweep's folder: the probe at 2 x lr*, the warmup study from
+ * unstable_base_lr, the clipping study around the lr* run's gradient-norm percentiles, and run-length runs at lr*.
+ */
+public final class StudyFromDiagnosis {
+    /** Percentiles of the lr* run's gradient norms a clipping study tries (the playbook's default is the 90th). */
+    static final List<Double> CLIP_PERCENTILES = List.of(50.0, 75.0, 90.0, 99.0);
+
+    private final Diagnosis diagnosis;
+    private final Path sweepDir;
+
+    private StudyFromDiagnosis(Path sweepDir, Diagnosis diagnosis) {
+        this.sweepDir = sweepDir;
+        this.diagnosis = diagnosis;
+    }
+
+    public static StudyFromDiagnosis of(Path sweepDir) throws IOException {
+        List<Run> runs = RunLoader.loadAll(sweepDir);
+        return new StudyFromDiagnosis(sweepDir, Diagnoser.diagnose(StudyGrouping.group(sweepDir, runs),
+                DiagnosisSettings.DEFAULTS));
+    }
+
+    public Diagnosis diagnosis() {
+        return diagnosis;
+    }
+
+    public StudyPlan plan(StudyKind kind, Map<String, Object> workload, long probeSteps) {
+        return switch (kind) {
+            case INSTABILITY_PROBE -> StudyPlanner.instabilityProbe(workload, lrStar().value(), probeSteps);
+            case WARMUP -> StudyPlanner.warmup(workload, diagnosis.instability()
+                    .flatMap(r -> r.unstableBaseLr().isPresent() ? java.util.Optional.of(r.unstableBaseLr()
+                            .getAsDouble()) : java.util.Optional.empty())
+                    .orElseThrow(() -> new IllegalStateException("no trial of " + sweepDir + " is unstable, so there"
+                            + " is no unstable_base_lr to plan a warmup study from")),
+                    diagnosis.maxTrainSteps(), DiagnosisSettings.DEFAULTS.warmup());
+            case CLIP -> StudyPlanner.clip(workload, clipLearningRate(), clipThresholds(), diagnosis.maxTrainSteps());
+            case STEPS -> StudyPlanner.steps(workload, lrStar().value(), List.of(diagnosis.maxTrainSteps(),
+                    2 * diagnosis.maxTrainSteps(), 4 * diagnosis.maxTrainSteps()));
+            case LR_SWEEP, BATCH_PROBE -> throw new IllegalArgumentException(kind.id()
+                    + " is planned from its own settings, not from a diagnosis");
+        };
+    }
+
+    private LrStarRule.LrStar lrStar() {
+        return diagnosis.lrStar().orElseThrow(() -> new IllegalStateException("no lr* could be found in " + sweepDir
+                + ": it needs trials with a train loss and a learning rate"));
+    }
+
+    /** The smallest unstable rate, to see whether clipping makes it trainable; lr* when nothing was unstable. */
+    private double clipLearningRate() {
+        return diagnosis.instability().flatMap(r -> r.unstableBaseLr().isPresent()
+                ? java.util.Optional.of(r.unstableBaseLr().getAsDouble()) : java.util.Optional.empty())
+                .orElse(lrStar().value());
+    }
+
+    private List<Double> clipThresholds() {
+        Trial star = diagnosis.sweep().stream().filter(t -> t.run().equals(lrStar().run())).findFirst().orElseThrow();
+        double[] norms = star.gradNorm().orElseThrow(() -> new IllegalStateException("the lr* run " + star.run()
+                + " logged no gradient norm to plan clipping thresholds from")).valuesCopy();
+        return CLIP_PERCENTILES.stream().map(p -> Percentiles.linear(norms, p)).filter(Double::isFinite)
+                .map(v -> Math.round(v * 1000) / 1000.0).distinct().toList();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.tunescope.study;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a study will run: its kind, the workload (or external command) it trains, and its trials in order.
+ *
+ * @param workload what {@code study.json} records of the workload or command
+ * @param why      one sentence on where the plan came from (e.g. "base_lr = 10 x unstable_base_lr 0.316")
+ */
+public record StudyPlan(StudyKind kind, Map<String, Object> workload, List<TrialPlan> trials, String why) {
+
+    public StudyPlan {
+        trials = List.copyOf(trials);
+        workload = Map.copyOf(workload);
+        Set<String> names = new HashSet<>();
+        for (TrialPlan trial : trials) {
+            if (!names.add(trial.name())) {
+                throw new IllegalArgumentException("two trials are named " + trial.name());
+            }
+        }
+        if (trials.isEmpty()) {
+            throw new IllegalArgumentException("a study needs at least one trial");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.tunescope.study;
+
+import dev.tunescope.train.Cancellation;
+import dev.tunescope.train.TrainingListener;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Runs one trial into its folder: a built-in workload, or the user's own command. */
+public interface TrialExecutor {
+
+    /** What {@code study.json} records of what trains (workload settings or the command template). */
+    java.util.Map<String, Object> describe();
+
+    TrialOutcome execute(TrialPlan trial, Path runDir, TrainingListener listener, Cancellation cancellation)
+            throws IOException;
+}
