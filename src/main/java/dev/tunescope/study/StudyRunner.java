@@ -112,7 +112,8 @@ public final class StudyRunner {
         Path file = studyDir.resolve(STUDY_FILE);
         if (Files.exists(file)) {
             JsonNode existing = JSON.readTree(file.toFile());
-            if (!existing.path("plan").equals(study.path("plan")) || !existing.path("kind").equals(study.path("kind"))) {
+            JsonNode planned = JSON.readTree(JSON.writeValueAsString(study)); // as it reads back from a file
+            if (!existing.path("plan").equals(planned.path("plan")) || !existing.path("kind").equals(planned.path("kind"))) {
                 throw new IllegalStateException(studyDir + " already holds a different study (" + existing.path("kind")
                         .asText() + "); choose another folder, or delete it to start over");
             }
