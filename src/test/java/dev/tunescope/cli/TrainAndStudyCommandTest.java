@@ -1,0 +1,62 @@
+package dev.tunescope.cli;
+
+import static dev.tunescope.cli.InspectCommandTest.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tunescope.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code train} and {@code study} end to end, training the MLP on the CPU for a few dozen steps. */
+class TrainAndStudyCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainWritesARunAndSummarisesItAsJson() throws Exception {
+        Path out = dir.resolve("one");
+        InspectCommandTest.Result result = execute("train", "--lr", "0.05", "--steps", "30", "--eval-every", "10",
+                "--out", out.toString(), "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(result.out());
+        assertThat(summary.get("status").asText()).isEqualTo("finished");
+        assertThat(summary.get("steps").asInt()).isEqualTo(30);
+        assertThat(Files.readString(out.resolve("run.json"))).contains("\"lr\"", "0.05");
+        assertThat(execute("train", "--lr", "0.05", "--out", out.toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void anLrSweepStudyIsDiagnosable() throws Exception {
+        Path out = dir.resolve("sweep");
+        InspectCommandTest.Result result = execute("study", "lr-sweep", "--lr-min", "0.003", "--lr-max", "0.3",
+                "--count", "3", "--steps", "40", "--out", out.toString(), "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(result.out());
+        assertThat(summary.get("trials")).hasSize(3);
+        JsonNode diagnosis = new ObjectMapper().readTree(execute("diagnose", out.toString(), "--json").out());
+        assertThat(diagnosis.at("/lr_star/learning_rates_tried").asInt()).isEqualTo(3);
+        assertThat(Files.readString(out.resolve("study.json"))).contains("lr-sweep");
+    }
+
+    @Test
+    void aProbePlannedFromTheFixturesSweepRunsAtTwiceLrStar() throws Exception {
+        Path out = dir.resolve("probe");
+        InspectCommandTest.Result result = execute("study", "instability-probe", "--from",
+                Fixtures.resolve("tb/mlp_lr_sweep").toString(), "--probe-steps", "30", "--out", out.toString(), "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode trial = new ObjectMapper().readTree(result.out()).get("trials").get(0);
+        assertThat(trial.get("name").asText()).isEqualTo("probe_lr_2.00e-01");
+    }
+
+    @Test
+    void studiesThatNeedASweepSaySo() {
+        InspectCommandTest.Result result = execute("study", "warmup", "--out", dir.resolve("w").toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("add --from SWEEP_DIR");
+        assertThat(execute("study", "nonsense", "--out", dir.toString()).err()).contains("unknown kind 'nonsense'");
+    }
+}
