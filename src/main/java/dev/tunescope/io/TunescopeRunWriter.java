@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -116,6 +117,20 @@ public final class TunescopeRunWriter implements Closeable {
     public synchronized void status(RunStatus status) throws IOException {
         ensureOpen();
         TunescopeRunInfo next = info.withStatus(status);
+        writeRunJson(dir, next);
+        info = next;
+    }
+
+    /**
+     * Records a new status together with facts about the run known only at its end (an external command's exit
+     * code, why it stopped), added to the workload map, replacing {@code run.json} whole.
+     */
+    public synchronized void status(RunStatus status, Map<String, Object> workloadFacts) throws IOException {
+        ensureOpen();
+        Map<String, Object> workload = new LinkedHashMap<>(info.workload());
+        workload.putAll(workloadFacts);
+        TunescopeRunInfo next = new TunescopeRunInfo(info.name(), info.created(), status, info.device(),
+                info.hparams(), workload);
         writeRunJson(dir, next);
         info = next;
     }
