@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -124,13 +125,27 @@ public final class TunescopeRunWriter implements Closeable {
     }
 
     /**
-     * Records a final status with extra hyperparameters (e.g. {@code out_of_memory: true} for a batch size that did
-     * not fit), replacing {@code run.json} whole.
+     * Records a new status together with facts about the run known only at its end (an external command's exit
+     * code, why it stopped), added to the workload map, replacing {@code run.json} whole.
      */
-    public synchronized void status(RunStatus status, Map<String, HyperparameterValue> extra) throws IOException {
+    public synchronized void status(RunStatus status, Map<String, Object> workloadFacts) throws IOException {
+        ensureOpen();
+        Map<String, Object> workload = new LinkedHashMap<>(info.workload());
+        workload.putAll(workloadFacts);
+        TunescopeRunInfo next = new TunescopeRunInfo(info.name(), info.created(), status, info.device(),
+                info.hparams(), workload);
+        writeRunJson(dir, next);
+        info = next;
+    }
+
+    /**
+     * Records a final status with extra hyperparameters (e.g. {@code out_of_memory: true} for a batch size that did
+     * not fit, which the batch-size rule reads), replacing {@code run.json} whole.
+     */
+    public synchronized void status(RunStatus status, Hyperparameters extra) throws IOException {
         ensureOpen();
         Map<String, HyperparameterValue> merged = new LinkedHashMap<>(info.hparams().values());
-        merged.putAll(extra);
+        merged.putAll(extra.values());
         TunescopeRunInfo next = new TunescopeRunInfo(info.name(), info.created(), status, info.device(),
                 new Hyperparameters(merged, info.hparams().source()), info.workload());
         writeRunJson(dir, next);

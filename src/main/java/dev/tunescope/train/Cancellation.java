@@ -1,16 +1,25 @@
 package dev.tunescope.train;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
 
-/** Asks running work to stop at its next step; the work then ends as "cancelled". Shared between threads. */
+/**
+ * A request, from any thread, to stop running work (the user pressed Stop or Ctrl-C, the study was abandoned). The
+ * training loop checks it between steps; the launcher waits on a command's exit and on this at once, so a cancel
+ * takes effect without polling. Once cancelled, it stays cancelled; one token may serve a whole study.
+ */
 public final class Cancellation {
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final CompletableFuture<Void> requested = new CompletableFuture<>();
 
     public void cancel() {
-        cancelled.set(true);
+        requested.complete(null);
     }
 
     public boolean isCancelled() {
-        return cancelled.get();
+        return requested.isDone();
+    }
+
+    /** Completes when {@link #cancel()} is called. */
+    CompletableFuture<Void> requested() {
+        return requested;
     }
 }

@@ -57,8 +57,8 @@ public final class TrainingLoop {
                 return result;
             } catch (RuntimeException | Error failure) {
                 if (OutOfMemory.is(failure)) {
-                    writer.status(RunStatus.FAILED, Map.of("out_of_memory",
-                            new dev.tunescope.run.HyperparameterValue.Flag(true)));
+                    writer.status(RunStatus.FAILED, new Hyperparameters(Map.of("out_of_memory",
+                            new dev.tunescope.run.HyperparameterValue.Flag(true)), "run.json"));
                     throw new OutOfMemory(request.batchSize(), failure);
                 }
                 writer.status(RunStatus.FAILED);

@@ -137,6 +137,22 @@ class TunescopeRoundTripTest {
     }
 
     @Test
+    void factsKnownAtTheEndJoinTheWorkloadWithTheFinalStatus() throws IOException {
+        Path runDir = dir.resolve("r");
+        try (TunescopeRunWriter writer = writer(runDir)) {
+            writer.status(RunStatus.FAILED, Map.of("exit_code", 3, "steps", 12));
+            assertThat(writer.info().workload()).containsEntry("exit_code", 3).containsEntry("steps", 12)
+                    .containsEntry("model", "mlp");
+        }
+        TunescopeRunInfo read = RunJson.read(Files.readString(runDir.resolve("run.json")), "run.json",
+                w -> { throw new AssertionError(w.toString()); }).orElseThrow();
+        assertThat(read.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(read.workload()).containsExactly(Map.entry("model", "mlp"), Map.entry("layers", List.of(64, 64, 1)),
+                Map.entry("steps", 12), Map.entry("exit_code", 3));
+        assertThat(read.hparams().values()).isEqualTo(info().hparams().values());
+    }
+
+    @Test
     void histogramsComeBackWithEstimatedSums() throws IOException {
         Path runDir = dir.resolve("r");
         try (TunescopeRunWriter writer = writer(runDir)) {
