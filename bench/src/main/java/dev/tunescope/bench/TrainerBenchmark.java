@@ -16,7 +16,6 @@ import dev.tunescope.train.Devices;
 import dev.tunescope.train.OptimizerSpec;
 import dev.tunescope.train.Schedule;
 import dev.tunescope.train.TrainingBatch;
-import dev.tunescope.train.TrainingListener;
 import dev.tunescope.train.TrainingLoop;
 import dev.tunescope.train.TrainingRequest;
 import dev.tunescope.train.Workload;
@@ -32,7 +31,8 @@ import java.util.OptionalDouble;
  * <p>The bare loop is the baseline, measured in the same run: forward, loss, backward, optimizer step, nothing
  * read back. Tunescope's loop adds what it logs every step (the loss and the global gradient norm read back, the
  * learning rate, a JSON line written and flushed), with evaluation and histograms switched off so that both do the
- * same training work. Runs alternate, three of each, after a warm-up of each.
+ * same training work. Both rates are steady-state: timed from the end of step 1 to the end of step n - 1, so
+ * neither model building nor the final evaluation counts. Runs alternate, three of each, after a warm-up of each.
  *
  * <p>Usage: {@code bench/run-trainer.sh [workload] [batch] [steps]}.
  */
@@ -69,7 +69,8 @@ public final class TrainerBenchmark {
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(workload.inputShapes(batch));
-                long start = System.nanoTime();
+                long start = 0;
+                long end = 0;
                 for (long step = 1; step <= steps; step++) {
                     try (NDManager scope = trainer.getManager().newSubManager()) {
                         TrainingBatch b = workload.trainBatch(scope, batch, step);
@@ -80,8 +81,13 @@ public final class TrainerBenchmark {
                         }
                         trainer.step();
                     }
+                    if (step == 1) {
+                        start = System.nanoTime();
+                    } else if (step == steps - 1) {
+                        end = System.nanoTime();
+                    }
                 }
-                return steps / ((System.nanoTime() - start) / 1e9);
+                return (steps - 2) / ((end - start) / 1e9);
             }
         }
     }
@@ -90,9 +96,15 @@ public final class TrainerBenchmark {
         Path dir = Files.createTempDirectory("tunescope-bench");
         TrainingRequest request = new TrainingRequest("bench", workload, OptimizerSpec.adam(), Schedule.constant(1e-3),
                 OptionalDouble.empty(), batch, steps, Integer.MAX_VALUE, 0, 1);
-        long start = System.nanoTime();
-        TrainingLoop.run(request, dir.resolve("run"), TrainingListener.NONE, new Cancellation());
-        return steps / ((System.nanoTime() - start) / 1e9);
+        long[] times = new long[2];
+        TrainingLoop.run(request, dir.resolve("run"), report -> {
+            if (report.step() == 1) {
+                times[0] = System.nanoTime();
+            } else if (report.step() == steps - 1) {
+                times[1] = System.nanoTime();
+            }
+        }, new Cancellation());
+        return (steps - 2) / ((times[1] - times[0]) / 1e9);
     }
 
     private static double median(double[] values) {
