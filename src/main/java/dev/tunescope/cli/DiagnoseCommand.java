@@ -2,9 +2,8 @@ package dev.tunescope.cli;
 
 import dev.tunescope.diagnose.Diagnoser;
 import dev.tunescope.diagnose.Diagnosis;
-import dev.tunescope.io.RunLoader;
-import dev.tunescope.io.StudyGrouping;
-import dev.tunescope.run.Run;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code tunescope diagnose PATH [--json]}: the playbook's findings for the runs under PATH. */
+/**
+ * {@code tunescope diagnose PATH [--json]}: the playbook's findings for the runs under PATH; one diagnosis per LR
+ * sweep when PATH holds several ({@code {"diagnoses":[{"sweep", ...}]}} in JSON).
+ */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = "Apply the tuning playbook to the runs under PATH: lr*, unstable trials, warmup, clipping,"
                 + " run length and batch size, each with its evidence.")
@@ -36,11 +38,27 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (!options.valid(spec)) {
             return ExitCodes.USAGE;
         }
-        List<Run> runs = RunLoader.loadAll(path);
-        Diagnosis diagnosis = Diagnoser.diagnose(StudyGrouping.group(path, runs), options.settings());
+        DiagnosisInput input = DiagnosisInput.read(path, options.settings());
+        List<Diagnoser.StudyDiagnosis> diagnoses = input.diagnoses();
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? JsonValues.MAPPER.writeValueAsString(DiagnosisJson.of(diagnosis)) + "\n"
-                : DiagnosisText.of(diagnosis, runs.size()));
+        if (diagnoses.size() == 1) {
+            Diagnosis diagnosis = diagnoses.get(0).diagnosis();
+            out.print(json ? JsonValues.MAPPER.writeValueAsString(DiagnosisJson.of(diagnosis)) + "\n"
+                    : DiagnosisText.of(diagnosis, input.runCount()));
+        } else if (json) {
+            ObjectNode root = JsonValues.MAPPER.createObjectNode();
+            ArrayNode list = root.putArray("diagnoses");
+            for (Diagnoser.StudyDiagnosis d : diagnoses) {
+                ObjectNode one = list.addObject();
+                one.put("sweep", d.sweep());
+                one.setAll(DiagnosisJson.of(d.diagnosis()));
+            }
+            out.println(JsonValues.MAPPER.writeValueAsString(root));
+        } else {
+            for (Diagnoser.StudyDiagnosis d : diagnoses) {
+                out.print("== " + d.sweep() + " ==\n\n" + DiagnosisText.of(d.diagnosis(), input.runCount()) + "\n");
+            }
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -6,18 +6,14 @@ import dev.tunescope.export.ConfigFiles;
 import dev.tunescope.export.DiagnosisReport;
 import dev.tunescope.export.RecommendedConfig;
 import dev.tunescope.export.RecommendedConfigs;
-import dev.tunescope.io.RunLoader;
-import dev.tunescope.io.StudyGrouping;
 import dev.tunescope.run.Run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,9 +47,15 @@ public final class ExportCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Path path = options.path;
-        List<Run> runs = RunLoader.loadAll(path);
-        Diagnosis diagnosis = Diagnoser.diagnose(StudyGrouping.group(path, runs), options.settings());
-        Map<String, Run> byPath = runs.stream().collect(Collectors.toMap(Run::path, Function.identity()));
+        DiagnosisInput input = DiagnosisInput.read(path, options.settings());
+        if (input.diagnoses().size() > 1) {
+            spec.commandLine().getErr().println("tunescope export: " + path + " holds " + input.diagnoses().size()
+                    + " LR sweeps (" + input.diagnoses().stream().map(Diagnoser.StudyDiagnosis::sweep)
+                    .collect(Collectors.joining(", ")) + "); export one of them");
+            return ExitCodes.USAGE;
+        }
+        Diagnosis diagnosis = input.diagnoses().get(0).diagnosis();
+        Map<String, Run> byPath = input.runsByPath();
         String source = path.toAbsolutePath().normalize().toString();
         Optional<RecommendedConfig> config = RecommendedConfigs.from(diagnosis, byPath, VersionProvider.version(),
                 source);

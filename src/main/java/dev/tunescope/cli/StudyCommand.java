@@ -3,6 +3,7 @@ package dev.tunescope.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunescope.study.BuiltInExecutor;
+import dev.tunescope.study.CommandExecutor;
 import dev.tunescope.study.StudyFromDiagnosis;
 import dev.tunescope.study.StudyKind;
 import dev.tunescope.study.StudyPlan;
@@ -10,7 +11,9 @@ import dev.tunescope.study.StudyPlanner;
 import dev.tunescope.study.StudyRunner;
 import dev.tunescope.study.TrialExecutor;
 import dev.tunescope.study.TrialOutcome;
+import dev.tunescope.train.CommandTemplate;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +75,24 @@ public final class StudyCommand implements Callable<Integer> {
             description = "instability-probe: steps (default: ${DEFAULT-VALUE}); batch-probe: steps per size is --steps.")
     long probeSteps;
 
+    @Option(names = "--warmup-multiplier", defaultValue = "10",
+            description = "warmup: the target learning rate in multiples of unstable_base_lr (default: ${DEFAULT-VALUE},"
+                    + " the playbook's; 1 studies the unstable rate itself).")
+    double warmupMultiplier;
+
+    @Option(names = "--max-train-steps", defaultValue = "0",
+            description = "warmup, clip, steps: the run length to plan for (default: the sweep's own).")
+    long maxTrainSteps;
+
+    @Option(names = "--command", paramLabel = "TEMPLATE",
+            description = "Run each trial as your own training command instead of a built-in workload, e.g."
+                    + " \"python3 train.py --lr {lr} --warmup {warmup_steps} --clip {clip} --bs {batch_size}"
+                    + " --steps {steps} --out {out}\". Run as an argument list, never through a shell.")
+    String command;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "With --command: stop a trial after this long.")
+    Long timeoutSeconds;
+
     @Option(names = "--json", description = "Print a JSON summary instead of text.")
     boolean json;
 
@@ -82,9 +103,12 @@ public final class StudyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tunescope study: unknown kind '" + kind + "'");
             return ExitCodes.USAGE;
         }
-        TrialExecutor executor = new BuiltInExecutor(training.base());
+        TrialExecutor executor;
         StudyPlan plan;
         try {
+            executor = command == null ? new BuiltInExecutor(training.base())
+                    : new CommandExecutor(CommandTemplate.parse(command), training.batchSize, training.steps,
+                            training.seed, java.util.Optional.ofNullable(timeoutSeconds).map(Duration::ofSeconds));
             plan = plan(studyKind, executor.describe());
         } catch (IllegalArgumentException | IllegalStateException cannot) {
             spec.commandLine().getErr().println("tunescope study: " + cannot.getMessage());
@@ -114,7 +138,7 @@ public final class StudyCommand implements Callable<Integer> {
                 if (from == null) {
                     throw new IllegalArgumentException(studyKind.id() + " is planned from a sweep: add --from SWEEP_DIR");
                 }
-                yield StudyFromDiagnosis.of(from).plan(studyKind, workload, probeSteps);
+                yield StudyFromDiagnosis.of(from).plan(studyKind, workload, probeSteps, warmupMultiplier, maxTrainSteps);
             }
         };
     }

@@ -26,6 +26,30 @@ public final class Diagnoser {
     private Diagnoser() {
     }
 
+    /** A diagnosis and the LR sweep it is centred on ("" when the runs hold no sweep study). */
+    public record StudyDiagnosis(String sweep, Diagnosis diagnosis) {
+    }
+
+    /**
+     * One diagnosis per LR sweep study (kind {@code lr-sweep}), each with the studies planned from that sweep and
+     * any batch probe; when there is no sweep study, one diagnosis of all the runs, sorted into roles by
+     * {@link #diagnose}. Two sweeps are never pooled: a Post-LN and a Pre-LN sweep side by side are two answers.
+     */
+    public static List<StudyDiagnosis> diagnoseEach(List<Study> studies, DiagnosisSettings settings) {
+        List<Study> sweeps = studies.stream().filter(s -> s.kind().equals(Optional.of(StudyRoles.LR_SWEEP))).toList();
+        if (sweeps.isEmpty()) {
+            return List.of(new StudyDiagnosis("", diagnose(studies, settings)));
+        }
+        List<StudyDiagnosis> out = new ArrayList<>();
+        for (Study sweep : sweeps) {
+            List<Study> related = new ArrayList<>(List.of(sweep));
+            studies.stream().filter(s -> s.basedOn().equals(Optional.of(sweep.path()))
+                    || s.kind().equals(Optional.of(StudyRoles.BATCH))).forEach(related::add);
+            out.add(new StudyDiagnosis(sweep.path(), diagnose(related, settings)));
+        }
+        return out;
+    }
+
     public static Diagnosis diagnose(List<Study> studies, DiagnosisSettings settings) {
         StudyRoles roles = StudyRoles.of(studies, settings);
         List<Finding> findings = new ArrayList<>();
@@ -43,7 +67,7 @@ public final class Diagnoser {
                         settings.instability()));
         probe.ifPresent(p -> findings.addAll(p.findings()));
 
-        Optional<WarmupAdvisor.WarmupAdvice> warmup = warmup(roles, instability, maxTrainSteps, settings);
+        Optional<WarmupAdvisor.WarmupAdvice> warmup = warmup(roles, instability, lrStarValue, maxTrainSteps, settings);
         warmup.ifPresent(w -> findings.addAll(w.findings()));
 
         Optional<ClippingAdvice> clipping = clippingRun(roles, lrStar).flatMap(t -> ClippingAdvisor.advise(t.run(),
@@ -62,16 +86,24 @@ public final class Diagnoser {
                 findings);
     }
 
+    /**
+     * A warmup study's trials are judged together with the sweep's smaller learning rates, so that a warmup that
+     * only reaches a plateau far above them counts as unstable (the sweep's trials are references, not verdicts).
+     */
     private static Optional<WarmupAdvisor.WarmupAdvice> warmup(StudyRoles roles,
                                                                Optional<InstabilityRule.Result> instability,
-                                                               long maxTrainSteps, DiagnosisSettings settings) {
+                                                               OptionalDouble lrStar, long maxTrainSteps,
+                                                               DiagnosisSettings settings) {
         if (!roles.warmup().isEmpty()) {
             List<Trial> study = new ArrayList<>(roles.warmup());
             double target = study.stream().mapToDouble(Trial::learningRate).max().orElseThrow();
             roles.sweep().stream().filter(t -> t.learningRate() == target).forEach(study::add); // the no-warmup twin
-            InstabilityRule.Result verdicts = InstabilityRule.assess(study, OptionalDouble.empty(),
-                    settings.instability());
-            return Optional.of(WarmupAdvisor.fromStudy(verdicts.trials(), maxTrainSteps, settings.warmup()));
+            List<Trial> judged = new ArrayList<>(study);
+            roles.sweep().stream().filter(t -> t.learningRate() < target).forEach(judged::add);
+            Set<String> studyRuns = study.stream().map(Trial::run).collect(Collectors.toSet());
+            List<TrialStability> verdicts = InstabilityRule.assess(judged, lrStar, settings.instability()).trials()
+                    .stream().filter(t -> studyRuns.contains(t.run())).toList();
+            return Optional.of(WarmupAdvisor.fromStudy(verdicts, maxTrainSteps, settings.warmup()));
         }
         return instability.flatMap(r -> r.unstableBaseLr().isPresent()
                 ? Optional.of(WarmupAdvisor.propose(r.unstableBaseLr().getAsDouble(), maxTrainSteps, settings.warmup()))

@@ -132,17 +132,22 @@ final class InstabilityDetectors {
     }
 
     /**
-     * A plateau far above {@code reference} (what smaller learning rates end at): the run ends above
-     * {@code factor * reference}; the step is where its smoothed loss last rose above that bound for good.
+     * A plateau far above {@code reference} (what smaller learning rates end at): the run ends flat (its smoothed
+     * loss at the end is within {@code flatness} of where it was halfway) above {@code factor * reference}; the
+     * step is where its smoothed loss last rose above that bound for good.
      */
-    static Optional<InstabilitySign> plateau(ScalarSeries loss, double reference, double factor, double tailFraction,
-                                       int window) {
+    static Optional<InstabilitySign> plateau(ScalarSeries loss, double reference, double factor, double flatness,
+                                             double tailFraction, int window) {
         double level = finalLevel(loss, tailFraction);
         double bound = factor * reference;
         if (!(reference > 0) || !(level > bound)) {
             return Optional.empty();
         }
         double[] smooth = RunningMedian.trailing(loss.valuesCopy(), window);
+        double halfway = smooth[smooth.length / 2];
+        if (Double.isFinite(halfway) && level < (1 - flatness) * halfway) {
+            return Optional.empty(); // still improving: slow, not stuck
+        }
         int start = 0;
         for (int i = smooth.length - 1; i >= 0; i--) {
             if (Double.isFinite(smooth[i]) && smooth[i] <= bound) {

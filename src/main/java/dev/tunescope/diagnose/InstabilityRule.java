@@ -14,8 +14,9 @@ import java.util.OptionalDouble;
  * to NaN/Inf, or a collapse to a plateau far above what lower LRs reach; §2 defines unstable_base_lr).
  *
  * <p>Every trial is checked for divergence, explosion, spikes and a sustained rise. Trials above lr* are also
- * checked for a plateau: ending above {@code plateauFactor} times the lowest level that stable smaller learning
- * rates end at. Windows shrink for short runs (a quarter of the run, at least 5 steps).
+ * checked for a plateau: a loss that has stopped improving (its second half gains less than
+ * {@code plateauFlatness}) at a level above {@code plateauFactor} times the lowest level that stable smaller
+ * learning rates end at. Windows shrink for short runs (a quarter of the run, at least 5 steps).
  */
 public final class InstabilityRule {
     public static final String RULE = "instability";
@@ -28,13 +29,14 @@ public final class InstabilityRule {
      * @param spikeMinRatio     a spike must also be at least this many times the trailing median
      * @param riseWindow        running-median window for the sustained rise, and how long it must last
      * @param riseFactor        the smoothed loss must rise this fraction above its best so far
-     * @param plateauFactor     ending this many times above what smaller stable LRs end at is a plateau
+     * @param plateauFactor     ending flat this many times above what smaller stable LRs end at is a plateau
+     * @param plateauFlatness   "flat": the second half of the run lowers the loss by less than this fraction
      * @param tailFraction      the share of the run whose median is its final level
      */
     public record Settings(double explosionFactor, int initialPoints, int spikeWindow, double spikeZ,
                            double spikeMinRatio, int riseWindow, double riseFactor, double plateauFactor,
-                           double tailFraction) {
-        public static final Settings DEFAULTS = new Settings(10, 10, 50, 6, 1.3, 50, 0.5, 2, 0.1);
+                           double plateauFlatness, double tailFraction) {
+        public static final Settings DEFAULTS = new Settings(10, 10, 50, 6, 1.3, 50, 0.5, 1.5, 0.05, 0.1);
     }
 
     /** The verdict on every trial, unstable_base_lr, and the findings. */
@@ -57,8 +59,8 @@ public final class InstabilityRule {
         for (Trial trial : byLr) {
             if (lrStar.isPresent() && trial.learningRate() > lrStar.getAsDouble()) {
                 referenceBelow(trial, signs, settings).flatMap(reference -> InstabilityDetectors.plateau(
-                        trial.trainLoss(), reference, settings.plateauFactor(), settings.tailFraction(),
-                        window(settings.riseWindow(), trial))).ifPresent(signs.get(trial)::add);
+                        trial.trainLoss(), reference, settings.plateauFactor(), settings.plateauFlatness(),
+                        settings.tailFraction(), window(settings.riseWindow(), trial))).ifPresent(signs.get(trial)::add);
             }
         }
         List<TrialStability> verdicts = signs.entrySet().stream().map(e -> new TrialStability(e.getKey().run(),

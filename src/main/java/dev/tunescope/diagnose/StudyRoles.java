@@ -5,6 +5,7 @@ import dev.tunescope.run.Study;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sorts the runs of some studies into the parts the rules read. A study's {@code kind} (from Tunescope's
@@ -16,6 +17,8 @@ record StudyRoles(List<Trial> sweep, List<Trial> warmup, List<Trial> probes, Lis
     static final String WARMUP = "warmup";
     static final String PROBE = "instability-probe";
     static final String BATCH = "batch-probe";
+    /** Studies the rules do not read yet: their runs are not sweep trials. */
+    static final Set<String> NOT_READ = Set.of("clip", "steps");
 
     static StudyRoles of(List<Study> studies, DiagnosisSettings settings) {
         List<Trial> sweep = new ArrayList<>();
@@ -26,6 +29,9 @@ record StudyRoles(List<Trial> sweep, List<Trial> warmup, List<Trial> probes, Lis
             String kind = study.kind().orElse("");
             if (kind.equals(BATCH)) {
                 batch.addAll(study.runs());
+                continue;
+            }
+            if (NOT_READ.contains(kind)) {
                 continue;
             }
             for (Run run : study.runs()) {

@@ -35,9 +35,41 @@ public final class StudyGrouping {
             Path folder = parent.equals(".") ? root : root.resolve(parent);
             String name = folder.toAbsolutePath().normalize().getFileName() == null ? parent
                     : folder.toAbsolutePath().normalize().getFileName().toString();
-            studies.add(new Study(parent, name, kindOf(folder), members));
+            JsonNode studyFile = studyFile(folder);
+            Optional<String> kind = text(studyFile.path("kind"));
+            Optional<String> basedOn = text(studyFile.path("from")).map(from -> relativeTo(root, folder.resolve(from)));
+            studies.add(new Study(parent, name, kind, basedOn, members));
         });
         return studies;
+    }
+
+    /**
+     * {@code studies} plus the sweeps they were planned from that lie outside {@code root} (a warmup study opened
+     * on its own still needs its sweep: the rules judge its trials against the sweep's smaller learning rates).
+     * Those sweeps' paths, and their runs' paths, are given relative to {@code root} ({@code ../sweep/lr_0.1}).
+     */
+    public static List<Study> withReferencedSweeps(Path root, List<Study> studies) throws IOException {
+        List<Study> all = new ArrayList<>(studies);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        studies.forEach(s -> known.add(s.path()));
+        for (Study study : studies) {
+            if (study.basedOn().isEmpty() || known.contains(study.basedOn().get())) {
+                continue;
+            }
+            String prefix = study.basedOn().get();
+            Path sweepDir = root.resolve(prefix).normalize();
+            if (!Files.isDirectory(sweepDir)) {
+                continue;
+            }
+            for (Study found : group(sweepDir, RunLoader.loadAll(sweepDir))) {
+                String path = found.path().equals(".") ? prefix : prefix + "/" + found.path();
+                List<Run> runs = found.runs().stream().map(r -> new Run(prefix + "/" + r.path(), r.name(), r.format(),
+                        r.status(), r.hyperparameters(), r.scalars(), r.histograms(), r.warnings())).toList();
+                all.add(new Study(path, found.name(), found.kind(), Optional.empty(), runs));
+                known.add(path);
+            }
+        }
+        return all;
     }
 
     static String parentOf(String runPath) {
@@ -45,17 +77,27 @@ public final class StudyGrouping {
         return slash < 0 ? "." : runPath.substring(0, slash);
     }
 
-    /** The {@code kind} in the folder's study.json, if it has a readable one. */
-    private static Optional<String> kindOf(Path folder) {
+    /** The folder's study.json as a tree; a missing node when it has none or an unreadable one. */
+    private static JsonNode studyFile(Path folder) {
         Path file = folder.resolve(STUDY_FILE);
         if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+            return JSON.missingNode();
         }
         try {
-            JsonNode kind = JSON.readTree(file.toFile()).path("kind");
-            return kind.isTextual() ? Optional.of(kind.asText()) : Optional.empty();
+            return JSON.readTree(file.toFile());
         } catch (IOException unreadable) {
-            return Optional.empty();
+            return JSON.missingNode();
         }
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
+    }
+
+    /** {@code target} as a path relative to {@code root} ("." for the root itself), with forward slashes. */
+    static String relativeTo(Path root, Path target) {
+        Path relative = root.toAbsolutePath().normalize().relativize(target.toAbsolutePath().normalize());
+        String text = relative.toString().replace('\\', '/');
+        return text.isEmpty() ? "." : text;
     }
 }

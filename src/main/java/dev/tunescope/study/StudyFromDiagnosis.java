@@ -6,6 +6,7 @@ import dev.tunescope.diagnose.DiagnosisSettings;
 import dev.tunescope.diagnose.LrStarRule;
 import dev.tunescope.diagnose.Percentiles;
 import dev.tunescope.diagnose.Trial;
+import dev.tunescope.diagnose.WarmupAdvisor;
 import dev.tunescope.io.RunLoader;
 import dev.tunescope.io.StudyGrouping;
 import dev.tunescope.run.Run;
@@ -40,7 +41,21 @@ public final class StudyFromDiagnosis {
         return diagnosis;
     }
 
-    public StudyPlan plan(StudyKind kind, Map<String, Object> workload, long probeSteps) {
+    /**
+     * @param warmupMultiplier the warmup study's target in multiples of unstable_base_lr (the playbook's 10)
+     * @param maxTrainSteps    the run length to plan for, or 0 for the sweep's own
+     */
+    public StudyPlan plan(StudyKind kind, Map<String, Object> workload, long probeSteps, double warmupMultiplier,
+                          long maxTrainSteps) {
+        return planned(kind, workload, probeSteps, warmupMultiplier, maxTrainSteps).from(sweepDir);
+    }
+
+    private StudyPlan planned(StudyKind kind, Map<String, Object> workload, long probeSteps, double warmupMultiplier,
+                              long maxTrainSteps) {
+        long steps = maxTrainSteps > 0 ? maxTrainSteps : diagnosis.maxTrainSteps();
+        WarmupAdvisor.Settings defaults = DiagnosisSettings.DEFAULTS.warmup();
+        WarmupAdvisor.Settings warmup = new WarmupAdvisor.Settings(warmupMultiplier, defaults.maxWarmupShare(),
+                defaults.warningShare(), defaults.postWarmupFactor(), defaults.smallestWarmup());
         return switch (kind) {
             case INSTABILITY_PROBE -> StudyPlanner.instabilityProbe(workload, lrStar().value(), probeSteps);
             case WARMUP -> StudyPlanner.warmup(workload, diagnosis.instability()
@@ -48,10 +63,10 @@ public final class StudyFromDiagnosis {
                             .getAsDouble()) : java.util.Optional.empty())
                     .orElseThrow(() -> new IllegalStateException("no trial of " + sweepDir + " is unstable, so there"
                             + " is no unstable_base_lr to plan a warmup study from")),
-                    diagnosis.maxTrainSteps(), DiagnosisSettings.DEFAULTS.warmup());
-            case CLIP -> StudyPlanner.clip(workload, clipLearningRate(), clipThresholds(), diagnosis.maxTrainSteps());
-            case STEPS -> StudyPlanner.steps(workload, lrStar().value(), List.of(diagnosis.maxTrainSteps(),
-                    2 * diagnosis.maxTrainSteps(), 4 * diagnosis.maxTrainSteps()));
+                    steps, warmup);
+            case CLIP -> StudyPlanner.clip(workload, StudyPlanner.roundToThreeDigits(clipLearningRate()), clipThresholds(),
+                    steps);
+            case STEPS -> StudyPlanner.steps(workload, lrStar().value(), List.of(steps, 2 * steps, 4 * steps));
             case LR_SWEEP, BATCH_PROBE -> throw new IllegalArgumentException(kind.id()
                     + " is planned from its own settings, not from a diagnosis");
         };

@@ -10,8 +10,19 @@ import java.util.Set;
  *
  * @param workload what {@code study.json} records of the workload or command
  * @param why      one sentence on where the plan came from (e.g. "base_lr = 10 x unstable_base_lr 0.316")
+ * @param from     the sweep folder the plan was derived from, when it was
  */
-public record StudyPlan(StudyKind kind, Map<String, Object> workload, List<TrialPlan> trials, String why) {
+public record StudyPlan(StudyKind kind, Map<String, Object> workload, List<TrialPlan> trials, String why,
+                        java.util.Optional<java.nio.file.Path> from) {
+
+    public StudyPlan(StudyKind kind, Map<String, Object> workload, List<TrialPlan> trials, String why) {
+        this(kind, workload, trials, why, java.util.Optional.empty());
+    }
+
+    /** The same plan, recorded as derived from {@code sweep}. */
+    public StudyPlan from(java.nio.file.Path sweep) {
+        return new StudyPlan(kind, workload, trials, why, java.util.Optional.of(sweep));
+    }
 
     public StudyPlan {
         trials = List.copyOf(trials);

@@ -1,5 +1,6 @@
 package dev.tunescope.study;
 
+import dev.tunescope.diagnose.Text;
 import dev.tunescope.diagnose.WarmupAdvisor;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +21,16 @@ public final class StudyPlanner {
         }
         List<TrialPlan> trials = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            double lr = count == 1 ? minLr : minLr * Math.pow(maxLr / minLr, (double) i / (count - 1));
+            double lr = roundToThreeDigits(count == 1 ? minLr : minLr * Math.pow(maxLr / minLr, (double) i / (count - 1)));
             trials.add(new TrialPlan(TrialNames.lr(lr), Map.of("lr", lr, "steps", steps)));
         }
-        return new StudyPlan(StudyKind.LR_SWEEP, workload, trials, count + " learning rates from " + minLr + " to "
-                + maxLr + ", log-spaced, constant schedule, " + steps + " steps each");
+        return new StudyPlan(StudyKind.LR_SWEEP, workload, trials, count + " learning rates from " + Text.number(minLr)
+                + " to " + Text.number(maxLr) + ", log-spaced, constant schedule, " + steps + " steps each");
+    }
+
+    /** 0.0031622776 -> 0.00316: the rates people write, and what the trial names show. */
+    static double roundToThreeDigits(double value) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).doubleValue();
     }
 
     /** The early-instability probe: one run at 2 x lr*, evaluated every step. */
@@ -35,7 +41,10 @@ public final class StudyPlanner {
                 + " steps, eval every step");
     }
 
-    /** The warmup study the playbook prescribes for a workload unstable from {@code unstableBaseLr}. */
+    /**
+     * The warmup study the playbook prescribes for a workload unstable from {@code unstableBaseLr}: its target is
+     * {@code settings.baseLrMultiplier()} times that rate (10 by default; 1 studies the unstable rate itself).
+     */
     public static StudyPlan warmup(Map<String, Object> workload, double unstableBaseLr, long maxTrainSteps,
                                    WarmupAdvisor.Settings settings) {
         WarmupAdvisor.StudyPlan plan = WarmupAdvisor.propose(unstableBaseLr, maxTrainSteps, settings).plan()
@@ -47,11 +56,12 @@ public final class StudyPlanner {
         for (int i = 0; i < plan.warmupSteps().size(); i++) {
             long warmup = plan.warmupSteps().get(i);
             long steps = warmup + plan.postWarmupSteps().get(i);
-            trials.add(new TrialPlan(TrialNames.lr(plan.baseLr()) + "_warmup_" + warmup,
-                    Map.of("lr", plan.baseLr(), "warmup_steps", warmup, "steps", steps)));
+            double baseLr = roundToThreeDigits(plan.baseLr());
+            trials.add(new TrialPlan(TrialNames.lr(baseLr) + "_warmup_" + warmup,
+                    Map.of("lr", baseLr, "warmup_steps", warmup, "steps", steps)));
         }
-        return new StudyPlan(StudyKind.WARMUP, workload, trials, "base_lr = " + settings.baseLrMultiplier()
-                + " x unstable_base_lr " + unstableBaseLr + ", warmup " + plan.warmupSteps()
+        return new StudyPlan(StudyKind.WARMUP, workload, trials, "base_lr = " + Text.number(settings.baseLrMultiplier())
+                + " x unstable_base_lr " + Text.number(unstableBaseLr) + ", warmup " + plan.warmupSteps()
                 + ", then 2 x warmup at base_lr");
     }
 
@@ -63,7 +73,8 @@ public final class StudyPlanner {
             trials.add(new TrialPlan(TrialNames.lr(lr) + "_clip_" + TrialNames.number(threshold),
                     Map.of("lr", lr, "clip", threshold, "steps", steps)));
         }
-        return new StudyPlan(StudyKind.CLIP, workload, trials, "clip thresholds " + thresholds + " at lr " + lr);
+        return new StudyPlan(StudyKind.CLIP, workload, trials, "clip thresholds " + thresholds + " at lr "
+                + Text.number(lr));
     }
 
     /** Runs at one learning rate for several lengths, for the retrospective best-step analysis. */

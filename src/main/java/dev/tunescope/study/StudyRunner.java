@@ -102,6 +102,8 @@ public final class StudyRunner {
         ObjectNode study = JSON.createObjectNode();
         study.put("kind", plan.kind().id());
         study.put("why", plan.why());
+        plan.from().ifPresent(sweep -> study.put("from", studyDir.toAbsolutePath().normalize()
+                .relativize(sweep.toAbsolutePath().normalize()).toString().replace('\\', '/')));
         study.set("workload", JSON.valueToTree(executor.describe()));
         ArrayNode trials = study.putObject("plan").putArray("trials");
         for (TrialPlan trial : plan.trials()) {

@@ -53,6 +53,23 @@ class TrainAndStudyCommandTest {
     }
 
     @Test
+    void aStudyCanRunTheUsersOwnCommand() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")),
+                "needs python3");
+        Path out = dir.resolve("own");
+        InspectCommandTest.Result result = execute("study", "lr-sweep", "--lr-min", "0.01", "--lr-max", "0.1",
+                "--count", "2", "--steps", "30", "--out", out.toString(), "--json", "--command",
+                "/usr/bin/python3 examples/train_example.py --lr {lr} --warmup {warmup_steps} --clip {clip}"
+                        + " --bs {batch_size} --steps {steps} --out {out}");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode trials = new ObjectMapper().readTree(result.out()).get("trials");
+        assertThat(trials).hasSize(2).allSatisfy(t -> assertThat(t.get("status").asText()).isEqualTo("finished"));
+        assertThat(Files.readString(out.resolve("lr_1.00e-02/stdout.log"))).contains("\"step\"");
+        JsonNode diagnosis = new ObjectMapper().readTree(execute("diagnose", out.toString(), "--json").out());
+        assertThat(diagnosis.at("/lr_star/learning_rates_tried").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void studiesThatNeedASweepSaySo() {
         InspectCommandTest.Result result = execute("study", "warmup", "--out", dir.resolve("w").toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -30,7 +30,7 @@ class DiagnoserTest {
     }
 
     private static Study study(String kind, Run... runs) {
-        return new Study(kind, kind, Optional.of(kind), List.of(runs));
+        return new Study(kind, kind, Optional.of(kind), Optional.empty(), List.of(runs));
     }
 
     private static ScalarSeries named(String tag, ScalarSeries s) {
@@ -95,9 +95,32 @@ class DiagnoserTest {
     @Test
     void aDeclaredMaxTrainStepsWinsOverTheRunsLength() {
         Run a = run("a", Map.of("lr", "0.1", "max_train_steps", "10000"), named("loss", decaying(300, 2, 0.5, 0.02, 0.01, 5)));
-        Diagnosis d = Diagnoser.diagnose(List.of(new Study(".", "x", Optional.empty(), List.of(a))),
+        Diagnosis d = Diagnoser.diagnose(List.of(Study.plain(".", "x", List.of(a))),
                 DiagnosisSettings.DEFAULTS);
         assertThat(d.maxTrainSteps()).isEqualTo(10_000);
+    }
+
+    @Test
+    void twoSweepsAreTwoDiagnosesEachWithTheStudiesPlannedFromIt() {
+        Study postLn = new Study("post", "post", Optional.of("lr-sweep"), Optional.empty(), List.of(
+                trial("post/lr_0.01", 0.01, 0, decaying(300, 2, 0.5, 0.01, 0.02, 1)),
+                trial("post/lr_0.1", 0.1, 0, decaying(300, 2, 0.3, 0.02, 0.02, 2))));
+        Study preLn = new Study("pre", "pre", Optional.of("lr-sweep"), Optional.empty(), List.of(
+                trial("pre/lr_0.01", 0.01, 0, decaying(300, 2, 0.4, 0.01, 0.02, 3)),
+                trial("pre/lr_0.1", 0.1, 0, decaying(300, 2, 0.6, 0.02, 0.02, 4))));
+        Study warmup = new Study("warm", "warm", Optional.of("warmup"), Optional.of("post"), List.of(
+                trial("warm/w100", 1, 100, decaying(300, 2, 0.3, 0.01, 0.02, 5))));
+        Study clip = new Study("clip", "clip", Optional.of("clip"), Optional.of("post"), List.of(
+                trial("clip/c1", 1, 0, diverging(300, 10))));
+        List<Diagnoser.StudyDiagnosis> each = Diagnoser.diagnoseEach(List.of(postLn, preLn, warmup, clip),
+                DiagnosisSettings.DEFAULTS);
+        assertThat(each).extracting(Diagnoser.StudyDiagnosis::sweep).containsExactly("post", "pre");
+        Diagnosis post = each.get(0).diagnosis();
+        assertThat(post.sweep()).extracting(Trial::run).containsExactly("post/lr_0.01", "post/lr_0.1");
+        assertThat(post.warmup().orElseThrow().verdict()).isPresent();
+        Diagnosis pre = each.get(1).diagnosis();
+        assertThat(pre.lrStar().orElseThrow().run()).isEqualTo("pre/lr_0.01");
+        assertThat(pre.warmup()).isEmpty(); // the warmup study was planned from the other sweep
     }
 
     @Test

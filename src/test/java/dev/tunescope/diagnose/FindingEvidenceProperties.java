@@ -51,7 +51,7 @@ class FindingEvidenceProperties {
                 steps.add(path + "@" + s);
             }
         }
-        Diagnosis d = Diagnoser.diagnose(List.of(new Study("sweep", "sweep", Optional.empty(), runs)),
+        Diagnosis d = Diagnoser.diagnose(List.of(Study.plain("sweep", "sweep", runs)),
                 DiagnosisSettings.DEFAULTS);
         Set<String> paths = new HashSet<>();
         runs.forEach(r -> paths.add(r.path()));

@@ -44,4 +44,34 @@ class StudyGroupingTest {
             assertThat(s.runs()).extracting(Run::name).containsExactly("lr_0.1");
         });
     }
+
+    @Test
+    void aStudyOpenedOnItsOwnBringsTheSweepItWasPlannedFrom(@TempDir Path root) throws Exception {
+        Path sweep = Files.createDirectories(root.resolve("sweep"));
+        Files.writeString(sweep.resolve("study.json"), "{\"kind\": \"lr-sweep\"}");
+        writeRun(sweep.resolve("lr_0.1"), "lr_0.1");
+        Path warm = Files.createDirectories(root.resolve("warm"));
+        Files.writeString(warm.resolve("study.json"), "{\"kind\": \"warmup\", \"from\": \"../sweep\"}");
+        writeRun(warm.resolve("w10"), "w10");
+
+        List<Study> alone = StudyGrouping.group(warm, RunLoader.loadAll(warm));
+        assertThat(alone).singleElement().satisfies(s -> assertThat(s.basedOn()).contains("../sweep"));
+        List<Study> withSweep = StudyGrouping.withReferencedSweeps(warm, alone);
+        assertThat(withSweep).extracting(Study::path).containsExactly(".", "../sweep");
+        assertThat(withSweep.get(1).kind()).contains("lr-sweep");
+        assertThat(withSweep.get(1).runs()).extracting(Run::path).containsExactly("../sweep/lr_0.1");
+
+        List<Study> fromRoot = StudyGrouping.group(root, RunLoader.loadAll(root));
+        assertThat(fromRoot).filteredOn(s -> s.path().equals("warm")).singleElement()
+                .satisfies(s -> assertThat(s.basedOn()).contains("sweep"));
+        assertThat(StudyGrouping.withReferencedSweeps(root, fromRoot)).hasSameSizeAs(fromRoot);
+    }
+
+    private static void writeRun(Path dir, String name) throws Exception {
+        try (TunescopeRunWriter writer = TunescopeRunWriter.create(dir, TunescopeRunInfo.started(name,
+                java.time.Instant.now(), "cpu", dev.tunescope.run.Hyperparameters.parsed(Map.of("lr", "0.1"),
+                        "run.json"), Map.of()))) {
+            writer.metrics(1, Map.of("train/loss", 1.0));
+        }
+    }
 }
