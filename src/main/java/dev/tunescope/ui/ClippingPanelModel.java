@@ -1,0 +1,95 @@
+package dev.tunescope.ui;
+
+import dev.tunescope.diagnose.ClippingAdvice;
+import dev.tunescope.diagnose.ClippingAdvisor;
+import dev.tunescope.diagnose.Diagnosis;
+import dev.tunescope.diagnose.Percentiles;
+import dev.tunescope.diagnose.Text;
+import dev.tunescope.diagnose.Trial;
+import dev.tunescope.run.ScalarSeries;
+import java.util.Optional;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+
+/**
+ * The clipping panel's state: the percentile slider, and the threshold and share of clipped updates it gives on
+ * the clipping run's gradient norms, recomputed as the slider moves (RULES.md §3; the warning past 50%).
+ */
+public final class ClippingPanelModel {
+    private final DoubleProperty percentile = new SimpleDoubleProperty(ClippingAdvisor.Settings.DEFAULTS.percentile());
+    private final ReadOnlyDoubleWrapper threshold = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper clippedFraction = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("No gradient norms logged");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper run = new ReadOnlyStringWrapper("");
+    private double[] norms = new double[0];
+    private ScalarSeries series;
+
+    public ClippingPanelModel(ObjectProperty<Optional<Diagnosis>> diagnosis) {
+        diagnosis.addListener((obs, old, now) -> show(now));
+        percentile.addListener((obs, old, now) -> recompute());
+        show(diagnosis.get());
+    }
+
+    private void show(Optional<Diagnosis> diagnosis) {
+        Optional<ClippingAdvice> advice = diagnosis.flatMap(Diagnosis::clipping);
+        Optional<ScalarSeries> gradNorm = advice.flatMap(a -> diagnosis.get().sweep().stream()
+                .filter(t -> t.run().equals(a.run())).findFirst()).flatMap(Trial::gradNorm);
+        series = gradNorm.orElse(null);
+        norms = gradNorm.map(ScalarSeries::valuesCopy).orElse(new double[0]);
+        run.set(advice.map(ClippingAdvice::run).orElse(""));
+        recompute();
+    }
+
+    private void recompute() {
+        if (series == null) {
+            threshold.set(Double.NaN);
+            clippedFraction.set(Double.NaN);
+            readout.set("No gradient norms logged");
+            warning.set("");
+            return;
+        }
+        double t = Percentiles.linear(norms, percentile.get());
+        double fraction = ClippingAdvisor.fractionAbove(series, t);
+        threshold.set(t);
+        clippedFraction.set(fraction);
+        readout.set("p" + Text.number(percentile.get()) + " = " + Text.number(t) + ": clips " + Text.percent(fraction)
+                + " of updates");
+        warning.set(fraction > ClippingAdvisor.Settings.DEFAULTS.lowerLrWarningFraction()
+                ? "Clipping this often is a lower learning rate in disguise: lower the learning rate instead." : "");
+    }
+
+    public DoubleProperty percentileProperty() {
+        return percentile;
+    }
+
+    public ReadOnlyDoubleProperty thresholdProperty() {
+        return threshold.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty clippedFractionProperty() {
+        return clippedFraction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty readoutProperty() {
+        return readout.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty runProperty() {
+        return run.getReadOnlyProperty();
+    }
+
+    /** The norms the slider works on, for the histogram. */
+    public double[] norms() {
+        return norms.clone();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.tunescope.ui;
+
+import dev.tunescope.diagnose.Diagnoser;
+import dev.tunescope.diagnose.Diagnosis;
+import dev.tunescope.diagnose.DiagnosisSettings;
+import dev.tunescope.run.Run;
+import dev.tunescope.run.Study;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open folder: its studies and runs, which runs are selected for comparison, the filter, and the diagnosis
+ * that goes with the selection. Opening a folder reads and diagnoses it in the background.
+ */
+public final class WorkspaceViewModel {
+    private final Background background;
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("No folder open");
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ObservableList<Run> selectedRuns = FXCollections.observableArrayList();
+    private final ObjectProperty<Optional<Diagnosis>> diagnosis = new SimpleObjectProperty<>(Optional.empty());
+
+    public WorkspaceViewModel(Background background) {
+        this.background = background;
+        selectedRuns.addListener((javafx.collections.ListChangeListener<Run>) change -> diagnosis.set(diagnosisFor()));
+    }
+
+    /** Reads and diagnoses {@code folder} in the background; the current workspace stays until the new one is in. */
+    public void open(Path folder) {
+        loading.set(true);
+        status.set("Reading " + folder + " ...");
+        background.run(() -> Workspace.read(folder, DiagnosisSettings.DEFAULTS), this::show, failure -> {
+            loading.set(false);
+            status.set("Could not read " + folder + ": " + failure.getMessage());
+        });
+    }
+
+    private void show(Workspace opened) {
+        workspace.set(opened);
+        selectedRuns.clear();
+        opened.diagnoses().stream().findFirst().flatMap(d -> opened.studies().stream()
+                .filter(s -> s.path().equals(d.sweep())).findFirst()).ifPresentOrElse(
+                        sweep -> selectedRuns.setAll(sweep.runs()),
+                        () -> opened.studies().stream().findFirst().ifPresent(s -> selectedRuns.setAll(s.runs())));
+        diagnosis.set(diagnosisFor());
+        loading.set(false);
+        status.set(opened.runCount() + " runs in " + opened.studies().size() + " studies, " + opened.folder());
+    }
+
+    /** The diagnosis of the sweep the selected runs belong to; the first one when none is selected. */
+    private Optional<Diagnosis> diagnosisFor() {
+        Workspace current = workspace.get();
+        if (current == null || current.diagnoses().isEmpty()) {
+            return Optional.empty();
+        }
+        for (Diagnoser.StudyDiagnosis d : current.diagnoses()) {
+            boolean holdsSelection = selectedRuns.stream().anyMatch(run -> d.diagnosis().sweep().stream()
+                    .anyMatch(t -> t.run().equals(run.path())));
+            if (holdsSelection) {
+                return Optional.of(d.diagnosis());
+            }
+        }
+        return Optional.of(current.diagnoses().get(0).diagnosis());
+    }
+
+    /** Whether a run passes the filter: its path, format, status or a hyperparameter contains the text. */
+    public boolean matches(Run run) {
+        String wanted = filter.get().strip().toLowerCase(Locale.ROOT);
+        if (wanted.isEmpty()) {
+            return true;
+        }
+        String haystack = (run.path() + " " + run.format().id() + " " + run.status().id() + " "
+                + run.hyperparameters().values()).toLowerCase(Locale.ROOT);
+        return haystack.contains(wanted);
+    }
+
+    public List<Study> studies() {
+        return workspace.get() == null ? List.of() : workspace.get().studies();
+    }
+
+    public ObjectProperty<Workspace> workspaceProperty() {
+        return workspace;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObservableList<Run> selectedRuns() {
+        return selectedRuns;
+    }
+
+    public ObjectProperty<Optional<Diagnosis>> diagnosisProperty() {
+        return diagnosis;
+    }
+}

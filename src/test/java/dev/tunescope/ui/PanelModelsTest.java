@@ -1,0 +1,86 @@
+package dev.tunescope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.tunescope.run.Run;
+import dev.tunescope.run.Study;
+import dev.tunescope.testing.Fixtures;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The view models on the bundled sample runs and the fixtures, without a scene (no FX toolkit needed). */
+class PanelModelsTest {
+    private WorkspaceViewModel workspace;
+
+    @BeforeEach
+    void open() {
+        workspace = new WorkspaceViewModel(Background.direct());
+        workspace.open(Path.of("sample-runs"));
+    }
+
+    @Test
+    void openingAFolderListsItsStudiesAndSelectsTheFirstSweep() {
+        assertThat(workspace.loadingProperty().get()).isFalse();
+        assertThat(workspace.studies()).extracting(Study::path).contains("post-ln-lr-sweep", "pre-ln-lr-sweep",
+                "post-ln-warmup", "post-ln-clip", "batch-probe");
+        assertThat(workspace.selectedRuns()).hasSize(7).allSatisfy(r -> assertThat(r.path()).startsWith("post-ln-lr-sweep/"));
+        assertThat(workspace.diagnosisProperty().get()).isPresent();
+        assertThat(workspace.statusProperty().get()).contains("runs in 5 studies");
+    }
+
+    @Test
+    void theInstabilityPanelShowsLrStarAndTheUnstableRates() {
+        InstabilityPanelModel panel = new InstabilityPanelModel(workspace.diagnosisProperty());
+        assertThat(panel.lrStarProperty().get()).isEqualTo("0.00316");
+        assertThat(panel.boundaryProperty().get()).isEqualTo("inside the searched range");
+        assertThat(panel.unstable()).extracting(InstabilityPanelModel.UnstableRow::learningRate)
+                .containsExactly(0.01, 0.0316, 0.1);
+        assertThat(panel.unstableBaseLrProperty().get()).isEqualTo("0.01");
+    }
+
+    @Test
+    void selectingThePreLnRunsSwitchesToTheirDiagnosis() {
+        InstabilityPanelModel panel = new InstabilityPanelModel(workspace.diagnosisProperty());
+        Study preLn = workspace.studies().stream().filter(s -> s.path().equals("pre-ln-lr-sweep")).findFirst()
+                .orElseThrow();
+        workspace.selectedRuns().setAll(preLn.runs());
+        assertThat(panel.unstableBaseLrProperty().get()).isEqualTo("0.1");
+    }
+
+    @Test
+    void theClippingSliderMovesTheThresholdAndTheShareClipped() {
+        ClippingPanelModel panel = new ClippingPanelModel(workspace.diagnosisProperty());
+        assertThat(panel.runProperty().get()).isEqualTo("post-ln-lr-sweep/lr_3.16e-03");
+        assertThat(panel.clippedFractionProperty().get()).isCloseTo(0.10, within(0.005));
+        double at90 = panel.thresholdProperty().get();
+        panel.percentileProperty().set(50);
+        assertThat(panel.thresholdProperty().get()).isLessThan(at90);
+        assertThat(panel.clippedFractionProperty().get()).isCloseTo(0.5, within(0.005));
+        assertThat(panel.warningProperty().get()).isEmpty();
+        panel.percentileProperty().set(30);
+        assertThat(panel.clippedFractionProperty().get()).isCloseTo(0.7, within(0.005));
+        assertThat(panel.warningProperty().get()).contains("lower learning rate in disguise");
+        assertThat(panel.readoutProperty().get()).startsWith("p30 = ");
+    }
+
+    @Test
+    void theFilterMatchesPathsAndHyperparameters() {
+        Run run = workspace.selectedRuns().get(0);
+        workspace.filterProperty().set("LR_1.00E-04");
+        assertThat(workspace.matches(run)).isEqualTo(run.path().contains("lr_1.00e-04"));
+        workspace.filterProperty().set("adam");
+        assertThat(workspace.matches(run)).isTrue();
+        workspace.filterProperty().set("no-such-thing");
+        assertThat(workspace.matches(run)).isFalse();
+    }
+
+    @Test
+    void aFolderThatCannotBeReadSaysSo() {
+        WorkspaceViewModel vm = new WorkspaceViewModel(Background.direct());
+        vm.open(Fixtures.resolve("no/such/folder"));
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).startsWith("Could not read");
+    }
+}
