@@ -1,13 +1,22 @@
 package dev.tunescope;
 
 import dev.tunescope.cli.TunescopeCommand;
+import dev.tunescope.ui.AppArguments;
+import dev.tunescope.ui.TunescopeApp;
 
-/** Entry point of {@code tunescope.jar}: the command line, or (in time) the desktop app when given no arguments. */
+/**
+ * Entry point of {@code tunescope.jar}: with no arguments, or a folder, the desktop app; otherwise a command of
+ * the command line ({@code inspect}, {@code diagnose}, {@code export}, {@code train}, {@code study}).
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (AppArguments.wantsApp(args)) {
+            TunescopeApp.launch(args);
+            return;
+        }
         System.exit(TunescopeCommand.run(args));
     }
 }

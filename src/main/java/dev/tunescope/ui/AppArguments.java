@@ -1,0 +1,39 @@
+package dev.tunescope.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the app was started with: a folder to open (default: {@code sample-runs/} where it exists, else the
+ * working directory) and, for the screenshot script and the installer's smoke test, {@code --screenshots DIR}:
+ * once the folder is read and the first plot drawn, save a PNG of each view into DIR, then exit.
+ */
+public record AppArguments(Path folder, Optional<Path> screenshot) {
+
+    public static AppArguments parse(List<String> args) {
+        Path folder = null;
+        Path screenshot = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--screenshots") && i + 1 < args.size()) {
+                screenshot = Path.of(args.get(++i));
+            } else if (!arg.startsWith("--")) {
+                folder = Path.of(arg);
+            }
+        }
+        if (folder == null) {
+            folder = Files.isDirectory(Path.of("sample-runs")) ? Path.of("sample-runs") : Path.of(".");
+        }
+        return new AppArguments(folder, Optional.ofNullable(screenshot));
+    }
+
+    /** Whether the command line asks for the app rather than a command: no arguments, or a folder (and flags). */
+    public static boolean wantsApp(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        return !args[0].startsWith("-") ? Files.isDirectory(Path.of(args[0])) : args[0].equals("--screenshots");
+    }
+}

@@ -1,0 +1,164 @@
+package dev.tunescope.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * The main window: runs on the left, plots in the middle, the playbook's panels on the right, a status bar with
+ * progress below. Opening a folder (menu, Ctrl+O, drag and drop, command line) reads it in the background.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final WorkspaceViewModel workspace;
+    private final ExportModel export;
+    private final PlotsView plots;
+    private final BorderPane root = new BorderPane();
+
+    public MainWindow(Stage stage, Background background) {
+        this.stage = stage;
+        this.workspace = new WorkspaceViewModel(background);
+        this.export = new ExportModel(workspace);
+        InstabilityPanelModel instability = new InstabilityPanelModel(workspace.diagnosisProperty());
+        ClippingPanelModel clipping = new ClippingPanelModel(workspace.diagnosisProperty());
+        this.plots = new PlotsView(workspace, clipping);
+        VBox panels = new VBox(
+                titled("Instability", new InstabilityPanel(instability, plots::showUnstable)),
+                titled("Gradient clipping", new ClippingPanel(clipping)));
+        panels.setPrefWidth(320);
+        SplitPane split = new SplitPane(new RunTreeView(workspace), plots, panels);
+        split.setDividerPositions(0.22, 0.74);
+        root.setTop(menus());
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        Scene scene = new Scene(root, 1400, 860);
+        scene.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(javafx.scene.input.TransferMode.LINK);
+            }
+            event.consume();
+        });
+        scene.setOnDragDropped(event -> {
+            event.getDragboard().getFiles().stream().findFirst().ifPresent(file -> open(file.toPath()));
+            event.setDropCompleted(true);
+            event.consume();
+        });
+        stage.setScene(scene);
+        stage.setTitle("Tunescope");
+    }
+
+    public WorkspaceViewModel workspace() {
+        return workspace;
+    }
+
+    public ExportModel export() {
+        return export;
+    }
+
+    public PlotsView plots() {
+        return plots;
+    }
+
+    public void open(Path folder) {
+        workspace.open(folder);
+        RecentFolders.add(folder);
+        stage.setTitle("Tunescope: " + folder.toAbsolutePath().normalize());
+    }
+
+    private static TitledPane titled(String title, Node content) {
+        TitledPane pane = new TitledPane(title, content);
+        pane.setCollapsible(true);
+        return pane;
+    }
+
+    private MenuBar menus() {
+        MenuItem open = new MenuItem("Open folder...");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseFolder());
+        Menu recent = new Menu("Open recent");
+        recent.setOnShowing(e -> recent.getItems().setAll(RecentFolders.list().stream().map(path -> {
+            MenuItem item = new MenuItem(path.toString());
+            item.setOnAction(a -> open(path));
+            return item;
+        }).toList()));
+        recent.getItems().add(new MenuItem("(none)"));
+        MenuItem save = new MenuItem("Export config or report...");
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        save.setOnAction(e -> saveExport());
+        MenuItem copy = new MenuItem("Copy config (YAML)");
+        copy.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+C"));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(export.configText(true));
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> stage.close());
+        MenuItem logY = new MenuItem("Toggle log y");
+        logY.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+        logY.setOnAction(e -> plots.toggleLogY());
+        MenuItem reset = new MenuItem("Reset zoom");
+        reset.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
+        reset.setOnAction(e -> plots.resetZoom());
+        return new MenuBar(new Menu("File", null, open, recent, save, copy, quit), new Menu("View", null, logY, reset));
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(workspace.statusProperty());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(16, 16);
+        progress.visibleProperty().bind(workspace.loadingProperty());
+        HBox bar = new HBox(8, progress, status);
+        bar.setStyle("-fx-padding: 4 8 4 8;");
+        return bar;
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of training runs");
+        File chosen = chooser.showDialog(stage);
+        if (chosen != null) {
+            open(chosen.toPath());
+        }
+    }
+
+    private void saveExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the recommended config, or the report");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Config (YAML)", "*.yaml"),
+                new FileChooser.ExtensionFilter("Config (JSON)", "*.json"),
+                new FileChooser.ExtensionFilter("Report (HTML)", "*.html"));
+        chooser.setInitialFileName("tunescope-config.yaml");
+        Optional.ofNullable(chooser.showSaveDialog(stage)).ifPresent(file -> {
+            try {
+                export.save(file.toPath());
+                workspace.statusProperty().set("Saved " + file);
+            } catch (IOException failure) {
+                new Alert(Alert.AlertType.ERROR, "Could not save " + file + ": " + failure.getMessage()).showAndWait();
+            }
+        });
+    }
+}

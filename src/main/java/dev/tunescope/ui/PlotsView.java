@@ -1,0 +1,171 @@
+package dev.tunescope.ui;
+
+import dev.tunescope.diagnose.Diagnosis;
+import dev.tunescope.diagnose.Text;
+import dev.tunescope.diagnose.TrialStability;
+import dev.tunescope.run.MetricAliases;
+import dev.tunescope.run.MetricRole;
+import dev.tunescope.run.Run;
+import dev.tunescope.ui.chart.HistogramCanvas;
+import dev.tunescope.ui.chart.LineChartCanvas;
+import dev.tunescope.ui.chart.Marker;
+import dev.tunescope.ui.chart.NamedSeries;
+import dev.tunescope.ui.chart.Threshold;
+import java.util.List;
+import java.util.Optional;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The plots of the selected runs, every point drawn (M4 per pixel column): a metric against step with log-y and
+ * EMA smoothing (the raw curve stays faintly behind), unstable trials' first unstable steps marked; and the
+ * gradient norms of the clipping run with the clipping threshold the panel's slider sets, as a curve and as a
+ * histogram.
+ */
+public final class PlotsView extends VBox {
+    private static final MetricAliases ALIASES = MetricAliases.defaults();
+
+    private final WorkspaceViewModel workspace;
+    private final ClippingPanelModel clipping;
+    private final LineChartCanvas curves = new LineChartCanvas();
+    private final LineChartCanvas norms = new LineChartCanvas();
+    private final HistogramCanvas histogram = new HistogramCanvas();
+    private final ComboBox<MetricRole> metric = new ComboBox<>();
+
+    public PlotsView(WorkspaceViewModel workspace, ClippingPanelModel clipping) {
+        this.workspace = workspace;
+        this.clipping = clipping;
+        curves.setId("loss-chart");
+        norms.setId("grad-norm-chart");
+        histogram.setId("grad-norm-histogram");
+        metric.getItems().setAll(MetricRole.TRAIN_LOSS, MetricRole.EVAL_LOSS, MetricRole.GRAD_NORM,
+                MetricRole.LEARNING_RATE);
+        metric.setValue(MetricRole.TRAIN_LOSS);
+        metric.valueProperty().addListener((obs, old, now) -> showCurves());
+        CheckBox logY = new CheckBox("log y");
+        logY.selectedProperty().bindBidirectional(curves.logYProperty());
+        curves.setLogY(true);
+        Slider smoothing = new Slider(0, 0.99, 0);
+        smoothing.setTooltip(new Tooltip("EMA smoothing (TensorBoard-style); the raw curve stays faintly behind"));
+        smoothing.valueProperty().bindBidirectional(curves.smoothingProperty());
+        Label readout = new Label();
+        readout.textProperty().bind(curves.readoutProperty());
+        HBox tools = new HBox(10, new Label("Metric"), metric, logY, new Label("Smoothing"), smoothing, readout);
+        tools.setPadding(new Insets(4));
+        VBox.setVgrow(curves, Priority.ALWAYS);
+        VBox lossTab = new VBox(tools, curves);
+        VBox.setVgrow(norms, Priority.ALWAYS);
+        VBox.setVgrow(histogram, Priority.ALWAYS);
+        VBox clipTab = new VBox(norms, histogram);
+        TabPane tabs = new TabPane(new Tab("Curves", lossTab), new Tab("Gradient norm", clipTab));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().add(tabs);
+        workspace.selectedRuns().addListener((ListChangeListener<Run>) change -> showCurves());
+        workspace.diagnosisProperty().addListener((obs, old, now) -> {
+            showCurves();
+            showNorms();
+        });
+        clipping.thresholdProperty().addListener((obs, old, now) -> showThreshold());
+        showCurves();
+        showNorms();
+    }
+
+    public LineChartCanvas curves() {
+        return curves;
+    }
+
+    public LineChartCanvas norms() {
+        return norms;
+    }
+
+    public HistogramCanvas histogram() {
+        return histogram;
+    }
+
+    public void toggleLogY() {
+        curves.setLogY(!curves.isLogY());
+    }
+
+    public void resetZoom() {
+        curves.resetZoom();
+        norms.resetZoom();
+    }
+
+    /** Jumps to an unstable trial's first unstable step, with some context either side. */
+    public void showUnstable(InstabilityPanelModel.UnstableRow row) {
+        long pad = Math.max(10, row.firstStep() / 5);
+        curves.zoomTo(Math.max(0, row.firstStep() - pad), row.firstStep() + pad);
+    }
+
+    private void showCurves() {
+        MetricRole role = metric.getValue();
+        List<NamedSeries> series = workspace.selectedRuns().stream()
+                .flatMap(run -> run.scalar(role, ALIASES).map(s -> new NamedSeries(label(run), s)).stream())
+                .toList();
+        curves.setSeries(series);
+        List<Marker> markers = workspace.diagnosisProperty().get().flatMap(Diagnosis::instability)
+                .map(r -> r.unstable().stream().filter(t -> selected(t.run())).map(PlotsView::marker).toList())
+                .orElse(List.of());
+        curves.setVerticalMarkers(markers);
+        curves.resetZoom();
+    }
+
+    private boolean selected(String runPath) {
+        return workspace.selectedRuns().stream().anyMatch(r -> r.path().equals(runPath));
+    }
+
+    private static Marker marker(TrialStability t) {
+        return new Marker(t.firstUnstableStep().orElse(0), "lr " + Text.number(t.learningRate()) + " unstable");
+    }
+
+    private static String label(Run run) {
+        return run.hyperparameters().number("lr").map(lr -> "lr " + Text.number(lr) + "  " + run.name())
+                .orElse(run.name());
+    }
+
+    private void showNorms() {
+        Optional<Run> run = Optional.ofNullable(workspace.workspaceProperty().get()).flatMap(w -> w.studies().stream()
+                .flatMap(s -> s.runs().stream()).filter(r -> r.path().equals(clipping.runProperty().get())).findFirst());
+        norms.setSeries(run.flatMap(r -> r.scalar(MetricRole.GRAD_NORM, ALIASES)
+                .map(s -> List.of(new NamedSeries("grad norm, " + r.name(), s)))).orElse(List.of()));
+        double[] values = clipping.norms();
+        double min = java.util.Arrays.stream(values).filter(Double::isFinite).min().orElse(0);
+        double max = java.util.Arrays.stream(values).filter(Double::isFinite).max().orElse(1);
+        int buckets = 40;
+        double width = max > min ? (max - min) / buckets : 1;
+        double[] edges = new double[buckets + 1];
+        double[] counts = new double[buckets];
+        for (int i = 0; i <= buckets; i++) {
+            edges[i] = min + i * width;
+        }
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                counts[Math.min(buckets - 1, (int) ((v - min) / width))]++;
+            }
+        }
+        histogram.setData(edges, counts);
+        showThreshold();
+    }
+
+    private void showThreshold() {
+        double t = clipping.thresholdProperty().get();
+        if (Double.isFinite(t)) {
+            String label = clipping.readoutProperty().get();
+            norms.setThresholds(List.of(new Threshold(t, label)));
+            histogram.setThreshold(t, label);
+        } else {
+            norms.setThresholds(List.of());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tunescope.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+
+/**
+ * {@code --screenshots DIR}: once the folder is read and drawn, saves the window as it shows each view (the curves,
+ * an unstable trial zoomed in, the gradient norms), then exits; exit code 1 when the folder could not be read.
+ * Used for the README's pictures and by the installer's smoke test.
+ */
+final class Screenshots {
+    private static final Duration SETTLE = Duration.millis(700);
+
+    private Screenshots() {
+    }
+
+    static void takeWhenLoaded(MainWindow window, Stage stage, Path dir) {
+        window.workspace().loadingProperty().addListener((obs, was, loading) -> {
+            if (!loading) {
+                later(() -> take(window, stage, dir));
+            }
+        });
+    }
+
+    private static void take(MainWindow window, Stage stage, Path dir) {
+        if (window.workspace().workspaceProperty().get() == null) {
+            System.err.println("tunescope: " + window.workspace().statusProperty().get());
+            Platform.exit();
+            System.exit(1);
+        }
+        try {
+            Files.createDirectories(dir);
+            save(stage, dir.resolve("main-window.png"));
+            TabPane tabs = (TabPane) window.plots().getChildren().get(0);
+            window.plots().curves().zoomTo(0, 60);
+            later(() -> {
+                save(stage, dir.resolve("zoomed-in.png"));
+                window.plots().resetZoom();
+                tabs.getSelectionModel().select(1);
+                later(() -> {
+                    save(stage, dir.resolve("gradient-norm.png"));
+                    Platform.exit();
+                });
+            });
+        } catch (IOException failure) {
+            System.err.println("tunescope: could not write screenshots to " + dir + ": " + failure.getMessage());
+            Platform.exit();
+            System.exit(1);
+        }
+    }
+
+    private static void later(Runnable action) {
+        PauseTransition pause = new PauseTransition(SETTLE);
+        pause.setOnFinished(e -> action.run());
+        pause.play();
+    }
+
+    private static void save(Stage stage, Path file) {
+        WritableImage image = stage.getScene().snapshot(null);
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            System.out.println("saved " + file);
+        } catch (IOException failure) {
+            System.err.println("tunescope: could not save " + file + ": " + failure.getMessage());
+        }
+    }
+}

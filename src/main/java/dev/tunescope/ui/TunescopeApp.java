@@ -1,0 +1,22 @@
+package dev.tunescope.ui;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The desktop app: opens the folder given on the command line (sample-runs/ by default). */
+public final class TunescopeApp extends Application {
+
+    /** Starts the JavaFX toolkit and the app; returns when the last window closes. */
+    public static void launch(String... args) {
+        Application.launch(TunescopeApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        AppArguments arguments = AppArguments.parse(getParameters().getRaw());
+        MainWindow window = new MainWindow(stage, Background.fx());
+        stage.show();
+        window.open(arguments.folder());
+        arguments.screenshot().ifPresent(dir -> Screenshots.takeWhenLoaded(window, stage, dir));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.tunescope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunescope.export.ConfigFiles;
+import dev.tunescope.run.Run;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real main window under Monocle, on the bundled sample runs: what a person sees and does. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, Background.direct());
+        stage.show();
+        window.open(Path.of("sample-runs"));
+    }
+
+    @Test
+    void theInstabilityPanelShowsLrStarAndTheUnstableRates(FxRobot robot) {
+        assertThat(robot.lookup("#lr-star").queryAs(Label.class).getText()).isEqualTo("lr* = 0.00316");
+        assertThat(robot.lookup("#unstable-base-lr").queryAs(Label.class).getText())
+                .isEqualTo("unstable_base_lr = 0.01");
+        ListView<?> unstable = robot.lookup("#unstable-list").queryAs(ListView.class);
+        assertThat(unstable.getItems()).hasSize(3);
+        assertThat(unstable.getItems().get(0).toString()).contains("0.01");
+    }
+
+    @Test
+    void choosingAnUnstableTrialZoomsThePlotToItsFirstUnstableStep(FxRobot robot) {
+        ListView<?> unstable = robot.lookup("#unstable-list").queryAs(ListView.class);
+        double before = window.plots().curves().visibleXRange().max() - window.plots().curves().visibleXRange().min();
+        robot.interact(() -> unstable.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = window.plots().curves().visibleXRange().max() - window.plots().curves().visibleXRange().min();
+        assertThat(after).isLessThan(before);
+    }
+
+    @Test
+    void movingTheClippingSliderChangesTheReadout(FxRobot robot) {
+        Label readout = robot.lookup("#clip-readout").queryAs(Label.class);
+        assertThat(readout.getText()).startsWith("p90 = ").endsWith("clips 10% of updates");
+        Slider slider = robot.lookup("#clip-percentile").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(40));
+        assertThat(readout.getText()).startsWith("p40 = ").endsWith("clips 60% of updates");
+        assertThat(robot.lookup("#clip-warning").queryAs(Label.class).getText()).contains("lower learning rate");
+    }
+
+    @Test
+    void selectingRunsInTheTreePlotsThem(FxRobot robot) {
+        TreeView<?> tree = robot.lookup("#run-tree").queryAs(TreeView.class);
+        robot.interact(() -> {
+            tree.getSelectionModel().clearSelection();
+            tree.getSelectionModel().select(2); // the first run of the first study
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.workspace().selectedRuns()).hasSize(1);
+        Run run = window.workspace().selectedRuns().get(0);
+        assertThat(window.plots().curves().getSeries()).singleElement()
+                .satisfies(s -> assertThat(s.name()).contains(run.name()));
+    }
+
+    @Test
+    void theRecommendedConfigExportsAndParsesBack(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config.yaml");
+        window.export().save(file);
+        JsonNode config = ConfigFiles.read(Files.readString(file));
+        assertThat(config.at("/learning_rate/base").asDouble()).isEqualTo(0.00316);
+        assertThat(config.at("/optimizer/name").asText()).isEqualTo("adam");
+        assertThat(config.at("/batch_size/value").asInt()).isPositive();
+    }
+}
