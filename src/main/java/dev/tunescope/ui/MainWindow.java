@@ -51,7 +51,8 @@ public final class MainWindow {
         root.setTop(menus());
         root.setCenter(split);
         root.setBottom(statusBar());
-        Scene scene = new Scene(root, 1400, 860);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.setOnDragOver(event -> {
             if (event.getDragboard().hasFiles()) {
                 event.acceptTransferModes(javafx.scene.input.TransferMode.LINK);

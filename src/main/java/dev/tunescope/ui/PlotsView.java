@@ -51,6 +51,17 @@ public final class PlotsView extends VBox {
         metric.getItems().setAll(MetricRole.TRAIN_LOSS, MetricRole.EVAL_LOSS, MetricRole.GRAD_NORM,
                 MetricRole.LEARNING_RATE);
         metric.setValue(MetricRole.TRAIN_LOSS);
+        metric.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(MetricRole role) {
+                return role == null ? "" : role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            }
+
+            @Override
+            public MetricRole fromString(String text) {
+                return MetricRole.valueOf(text.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
+            }
+        });
         metric.valueProperty().addListener((obs, old, now) -> showCurves());
         CheckBox logY = new CheckBox("log y");
         logY.selectedProperty().bindBidirectional(curves.logYProperty());
@@ -114,10 +125,9 @@ public final class PlotsView extends VBox {
                 .flatMap(run -> run.scalar(role, ALIASES).map(s -> new NamedSeries(label(run), s)).stream())
                 .toList();
         curves.setSeries(series);
-        List<Marker> markers = workspace.diagnosisProperty().get().flatMap(Diagnosis::instability)
-                .map(r -> r.unstable().stream().filter(t -> selected(t.run())).map(PlotsView::marker).toList())
-                .orElse(List.of());
-        curves.setVerticalMarkers(markers);
+        List<TrialStability> unstable = workspace.diagnosisProperty().get().flatMap(Diagnosis::instability)
+                .map(r -> r.unstable().stream().filter(t -> selected(t.run())).toList()).orElse(List.of());
+        curves.setVerticalMarkers(markers(unstable));
         curves.resetZoom();
     }
 
@@ -125,8 +135,15 @@ public final class PlotsView extends VBox {
         return workspace.selectedRuns().stream().anyMatch(r -> r.path().equals(runPath));
     }
 
-    private static Marker marker(TrialStability t) {
-        return new Marker(t.firstUnstableStep().orElse(0), "lr " + Text.number(t.learningRate()) + " unstable");
+    /** One marker per first-unstable step, naming every rate unstable from there (labels must not overlap). */
+    private static List<Marker> markers(List<TrialStability> unstable) {
+        java.util.Map<Long, List<String>> byStep = new java.util.TreeMap<>();
+        for (TrialStability t : unstable) {
+            byStep.computeIfAbsent(t.firstUnstableStep().orElse(0), step -> new java.util.ArrayList<>())
+                    .add(Text.number(t.learningRate()));
+        }
+        return byStep.entrySet().stream().map(e -> new Marker(e.getKey(), "lr " + String.join(", ", e.getValue())
+                + " unstable")).toList();
     }
 
     private static String label(Run run) {

@@ -38,6 +38,7 @@ final class RunTreeView extends VBox {
         getChildren().addAll(filter, tree);
         setSpacing(4);
         model.workspaceProperty().addListener((obs, old, now) -> rebuild());
+        model.selectedRuns().addListener((javafx.collections.ListChangeListener<Run>) change -> showSelection());
         model.filterProperty().addListener((obs, old, now) -> rebuild());
         tree.setId("run-tree");
     }
@@ -60,7 +61,18 @@ final class RunTreeView extends VBox {
         }
         updatingSelection = true;
         tree.setRoot(root);
-        for (TreeItem<Object> studyItem : root.getChildren()) {
+        updatingSelection = false;
+        showSelection();
+    }
+
+    /** Highlights the runs the model has selected (a change that came from elsewhere, e.g. opening a folder). */
+    private void showSelection() {
+        if (updatingSelection || tree.getRoot() == null) {
+            return;
+        }
+        updatingSelection = true;
+        tree.getSelectionModel().clearSelection();
+        for (TreeItem<Object> studyItem : tree.getRoot().getChildren()) {
             for (TreeItem<Object> runItem : studyItem.getChildren()) {
                 if (model.selectedRuns().contains((Run) runItem.getValue())) {
                     tree.getSelectionModel().select(runItem);
@@ -74,6 +86,7 @@ final class RunTreeView extends VBox {
         if (updatingSelection) {
             return;
         }
+        updatingSelection = true; // the model's change must not come back to the tree as a new selection
         List<Run> runs = tree.getSelectionModel().getSelectedItems().stream().filter(item -> item != null)
                 .flatMap(item -> item.getValue() instanceof Study study
                         ? study.runs().stream().filter(model::matches) : java.util.stream.Stream.of((Run) item.getValue()))
@@ -81,6 +94,7 @@ final class RunTreeView extends VBox {
         if (!runs.isEmpty()) {
             model.selectedRuns().setAll(runs);
         }
+        updatingSelection = false;
     }
 
     /** A study shows its kind; a run its name, format, status and learning rate, with the rest in a tooltip. */

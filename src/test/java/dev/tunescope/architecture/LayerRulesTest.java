@@ -34,7 +34,7 @@ class LayerRulesTest {
                 .layer("run").definedBy("dev.tunescope.run..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("app", "ui")
                 .whereLayer("study").mayOnlyBeAccessedByLayers("app", "ui", "cli")
                 .whereLayer("train").mayOnlyBeAccessedByLayers("app", "ui", "cli", "study")
                 .whereLayer("export").mayOnlyBeAccessedByLayers("app", "ui", "cli")
