@@ -42,9 +42,11 @@ public final class MainWindow {
         InstabilityPanelModel instability = new InstabilityPanelModel(workspace.diagnosisProperty());
         ClippingPanelModel clipping = new ClippingPanelModel(workspace.diagnosisProperty());
         this.plots = new PlotsView(workspace, clipping);
+        TitledPane all = titled("All findings", new FindingsPanel(workspace, plots));
+        VBox.setVgrow(all, javafx.scene.layout.Priority.ALWAYS);
         VBox panels = new VBox(
                 titled("Instability", new InstabilityPanel(instability, plots::showUnstable)),
-                titled("Gradient clipping", new ClippingPanel(clipping)));
+                titled("Gradient clipping", new ClippingPanel(clipping)), all);
         panels.setPrefWidth(320);
         SplitPane split = new SplitPane(new RunTreeView(workspace), plots, panels);
         split.setDividerPositions(0.22, 0.74);
@@ -113,6 +115,9 @@ public final class MainWindow {
             content.putString(export.configText(true));
             Clipboard.getSystemClipboard().setContent(content);
         });
+        MenuItem launch = new MenuItem("Launch a study...");
+        launch.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+        launch.setOnAction(e -> launchStudy());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
@@ -122,7 +127,8 @@ public final class MainWindow {
         MenuItem reset = new MenuItem("Reset zoom");
         reset.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
         reset.setOnAction(e -> plots.resetZoom());
-        return new MenuBar(new Menu("File", null, open, recent, save, copy, quit), new Menu("View", null, logY, reset));
+        return new MenuBar(new Menu("File", null, open, recent, save, copy, quit), new Menu("View", null, logY, reset),
+                new Menu("Train", null, launch));
     }
 
     private Node statusBar() {
@@ -135,6 +141,19 @@ public final class MainWindow {
         HBox bar = new HBox(8, progress, status);
         bar.setStyle("-fx-padding: 4 8 4 8;");
         return bar;
+    }
+
+    private void launchStudy() {
+        Workspace current = workspace.workspaceProperty().get();
+        Path folder = current == null ? Path.of(".") : current.folder();
+        String sweep = current == null ? "" : current.diagnoses().stream().map(d -> d.sweep()).findFirst().orElse("");
+        LaunchStudyModel model = new LaunchStudyModel(command -> {
+            Thread thread = new Thread(command, "tunescope-study");
+            thread.setDaemon(true);
+            thread.start();
+        }, javafx.application.Platform::runLater);
+        model.prefill(folder, sweep, workspace.diagnosisProperty().get());
+        new LaunchStudyDialog(stage, model, () -> open(folder)).show();
     }
 
     private void chooseFolder() {

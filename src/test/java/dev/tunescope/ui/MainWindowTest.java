@@ -77,6 +77,24 @@ class MainWindowTest {
     }
 
     @Test
+    void choosingAFindingSelectsItsRunsAndZoomsToItsEvidence(FxRobot robot) {
+        ListView<?> findings = robot.lookup("#findings").queryAs(ListView.class);
+        int warning = -1;
+        for (int i = 0; i < findings.getItems().size(); i++) {
+            if (findings.getItems().get(i).toString().contains("lr 0.1 is unstable")) {
+                warning = i;
+            }
+        }
+        assertThat(warning).isNotNegative();
+        int index = warning;
+        robot.interact(() -> findings.getSelectionModel().select(index));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.workspace().selectedRuns()).singleElement()
+                .satisfies(r -> assertThat(r.path()).isEqualTo("post-ln-lr-sweep/lr_1.00e-01"));
+        assertThat(window.plots().curves().visibleXRange().max()).isLessThan(300);
+    }
+
+    @Test
     void theRecommendedConfigExportsAndParsesBack(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("config.yaml");
         window.export().save(file);

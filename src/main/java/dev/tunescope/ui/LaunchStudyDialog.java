@@ -1,0 +1,105 @@
+package dev.tunescope.ui;
+
+import dev.tunescope.study.StudyKind;
+import dev.tunescope.ui.chart.LineChartCanvas;
+import dev.tunescope.ui.chart.NamedSeries;
+import dev.tunescope.train.WorkloadCatalog;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+
+/**
+ * Starts a study: kind, built-in workload, LR range, steps and folder, prefilled from the current diagnosis; then
+ * shows its progress, the live train loss of the trial in progress, and a Cancel button.
+ */
+final class LaunchStudyDialog {
+    private final Stage stage = new Stage();
+
+    LaunchStudyDialog(Stage owner, LaunchStudyModel model, Runnable onDone) {
+        stage.initOwner(owner);
+        stage.initModality(Modality.NONE);
+        stage.setTitle("Launch a study");
+        ComboBox<StudyKind> kind = new ComboBox<>();
+        kind.getItems().setAll(StudyKind.values());
+        kind.valueProperty().bindBidirectional(model.kindProperty());
+        kind.setTooltip(new Tooltip("lr-sweep and batch-probe use the settings here; the others are planned from the"
+                + " open sweep's diagnosis (probe at 2 x lr*, warmup from unstable_base_lr, clip around lr*'s p90)"));
+        ComboBox<String> workload = new ComboBox<>();
+        workload.getItems().setAll(WorkloadCatalog.names());
+        workload.valueProperty().bindBidirectional(model.workloadProperty());
+        TextField lrMin = numberField(model.lrMinProperty());
+        TextField lrMax = numberField(model.lrMaxProperty());
+        Spinner<Integer> count = new Spinner<>(1, 20, model.countProperty().get());
+        count.valueProperty().addListener((obs, old, now) -> model.countProperty().set(now));
+        Spinner<Integer> steps = new Spinner<>(10, 100_000, model.stepsProperty().get(), 50);
+        steps.setEditable(true);
+        steps.valueProperty().addListener((obs, old, now) -> model.stepsProperty().set(now));
+        TextField output = new TextField(String.valueOf(model.outputProperty().get()));
+        output.textProperty().addListener((obs, old, now) -> model.outputProperty().set(Path.of(now)));
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label("Study"), kind);
+        form.addRow(1, new Label("Workload"), workload);
+        form.addRow(2, new Label("Learning rates"), new HBox(6, lrMin, new Label("to"), lrMax, new Label("count"), count));
+        form.addRow(3, new Label("Steps per trial"), steps);
+        form.addRow(4, new Label("Folder"), output);
+        GridPane.setHgrow(output, Priority.ALWAYS);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(model.progressProperty());
+        Label text = new Label();
+        text.textProperty().bind(model.progressTextProperty());
+        LineChartCanvas live = new LineChartCanvas();
+        live.setPrefHeight(260);
+        live.setLogY(true);
+        model.liveLossProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                live.setSeries(List.of(new NamedSeries("train loss (trial in progress)", now)));
+                live.resetZoom();
+            }
+        });
+        Button start = new Button("Start");
+        start.disableProperty().bind(model.runningProperty());
+        start.setOnAction(e -> model.start(onDone));
+        Button cancel = new Button("Cancel");
+        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setOnAction(e -> model.cancel());
+        VBox root = new VBox(10, form, new HBox(8, start, cancel), progress, text, live);
+        VBox.setVgrow(live, Priority.ALWAYS);
+        root.setPadding(new Insets(12));
+        stage.setScene(new Scene(root, 760, 560));
+    }
+
+    void show() {
+        stage.show();
+    }
+
+    private static TextField numberField(javafx.beans.property.DoubleProperty property) {
+        TextField field = new TextField(Double.toString(property.get()));
+        field.setPrefColumnCount(7);
+        field.textProperty().addListener((obs, old, now) -> {
+            try {
+                property.set(Double.parseDouble(now.strip()));
+            } catch (NumberFormatException typing) {
+                // keep the last number until the text is one again
+            }
+        });
+        return field;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.tunescope.ui;
+
+import dev.tunescope.diagnose.Diagnosis;
+import dev.tunescope.diagnose.LrStarRule;
+import dev.tunescope.run.ScalarSeries;
+import dev.tunescope.run.ScalarSeriesBuilder;
+import dev.tunescope.study.BuiltInExecutor;
+import dev.tunescope.study.StudyFromDiagnosis;
+import dev.tunescope.study.StudyKind;
+import dev.tunescope.study.StudyPlan;
+import dev.tunescope.study.StudyPlanner;
+import dev.tunescope.study.StudyRunner;
+import dev.tunescope.study.TrialOutcome;
+import dev.tunescope.study.TrialPlan;
+import dev.tunescope.train.Cancellation;
+import dev.tunescope.train.OptimizerSpec;
+import dev.tunescope.train.Schedule;
+import dev.tunescope.train.StepReport;
+import dev.tunescope.train.WorkloadCatalog;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The launch dialog's state: which study to run, with what, where; then its progress (trial i/n, step, loss), the
+ * live train-loss curve of the trial in progress, and cancel. Prefilled from the current diagnosis: the LR range
+ * around lr*, and the sweep the probe, warmup and clip studies are planned from.
+ */
+public final class LaunchStudyModel {
+    private final ObjectProperty<StudyKind> kind = new SimpleObjectProperty<>(StudyKind.LR_SWEEP);
+    private final StringProperty workload = new SimpleStringProperty(WorkloadCatalog.MLP);
+    private final DoubleProperty lrMin = new SimpleDoubleProperty(1e-4);
+    private final DoubleProperty lrMax = new SimpleDoubleProperty(1);
+    private final IntegerProperty count = new SimpleIntegerProperty(7);
+    private final IntegerProperty steps = new SimpleIntegerProperty(300);
+    private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
+    private final ObjectProperty<Optional<Path>> sweep = new SimpleObjectProperty<>(Optional.empty());
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final ObjectProperty<ScalarSeries> liveLoss = new SimpleObjectProperty<>();
+    private final Executor executor;
+    private final Consumer<Runnable> onFxThread;
+    private Cancellation cancellation = new Cancellation();
+
+    /**
+     * @param executor   where the study trains (a background thread in the app; the calling thread in tests)
+     * @param onFxThread how results reach the FX thread ({@code Platform::runLater} in the app)
+     */
+    public LaunchStudyModel(Executor executor, Consumer<Runnable> onFxThread) {
+        this.executor = executor;
+        this.onFxThread = onFxThread;
+    }
+
+    /** Prefills from the open folder and its diagnosis: a sweep around lr*, studies planned from that sweep. */
+    public void prefill(Path folder, String sweepPath, Optional<Diagnosis> diagnosis) {
+        diagnosis.flatMap(Diagnosis::lrStar).map(LrStarRule.LrStar::value).ifPresent(star -> {
+            lrMin.set(star / 30);
+            lrMax.set(star * 30);
+        });
+        sweep.set(sweepPath.isEmpty() ? Optional.empty() : Optional.of(folder.resolve(sweepPath)));
+        output.set(folder.resolve("new-study"));
+    }
+
+    /** Plans the study and trains it in the background; {@code onDone} runs on the FX thread at the end. */
+    public void start(Runnable onDone) {
+        cancellation = new Cancellation();
+        running.set(true);
+        progress.set(0);
+        progressText.set("Planning ...");
+        executor.execute(() -> {
+            String message;
+            try {
+                BuiltInExecutor trainer = new BuiltInExecutor(new BuiltInExecutor.Base(
+                        WorkloadCatalog.create(workload.get(), 1), OptimizerSpec.adam(), Schedule.Decay.CONSTANT, 32,
+                        steps.get(), 10, 50, 1));
+                StudyPlan plan = plan(trainer.describe());
+                var outcomes = StudyRunner.run(output.get(), plan, trainer, new Progress(), cancellation);
+                message = "Done: " + outcomes.size() + " trial(s) in " + output.get();
+            } catch (Exception | Error failure) {
+                message = "Stopped: " + failure.getMessage();
+            }
+            String done = message;
+            onFxThread.accept(() -> {
+                running.set(false);
+                progressText.set(done);
+                onDone.run();
+            });
+        });
+    }
+
+    public void cancel() {
+        cancellation.cancel();
+    }
+
+    private StudyPlan plan(java.util.Map<String, Object> description) throws java.io.IOException {
+        return switch (kind.get()) {
+            case LR_SWEEP -> StudyPlanner.lrSweep(description, lrMin.get(), lrMax.get(), count.get(), steps.get());
+            case BATCH_PROBE -> StudyPlanner.batchProbe(description, Math.sqrt(lrMin.get() * lrMax.get()), 8, 512, 20);
+            default -> StudyFromDiagnosis.of(sweep.get().orElseThrow(() -> new IllegalStateException(
+                    "open a folder with an LR sweep first: " + kind.get().id() + " is planned from one")))
+                    .plan(kind.get(), description, steps.get(), 10, 0);
+        };
+    }
+
+    /** Reports each step to the FX thread, at most every 100 ms, with the live curve of the trial in progress. */
+    private final class Progress implements StudyRunner.Listener {
+        private ScalarSeriesBuilder loss = new ScalarSeriesBuilder("train/loss");
+        private long lastReport;
+
+        @Override
+        public void onTrialStart(int index, int count, TrialPlan trial, boolean doneBefore) {
+            loss = new ScalarSeriesBuilder("train/loss");
+        }
+
+        @Override
+        public void onStep(int index, int total, TrialPlan trial, StepReport report) {
+            loss.add(report.step(), report.trainLoss(), Double.NaN);
+            long now = System.nanoTime();
+            if (now - lastReport < 100_000_000L && report.step() != report.maxSteps()) {
+                return;
+            }
+            lastReport = now;
+            ScalarSeries curve = loss.build();
+            double done = (index + (double) report.step() / report.maxSteps()) / total;
+            String text = String.format(java.util.Locale.ROOT, "trial %d/%d %s: step %d/%d, loss %.4g, ETA %.0f s",
+                    index + 1, total, trial.name(), report.step(), report.maxSteps(), report.trainLoss(),
+                    report.secondsLeft());
+            onFxThread.accept(() -> {
+                progress.set(done);
+                progressText.set(text);
+                liveLoss.set(curve);
+            });
+        }
+
+        @Override
+        public void onTrialEnd(int index, int count, TrialOutcome outcome) {
+        }
+    }
+
+    public ObjectProperty<StudyKind> kindProperty() {
+        return kind;
+    }
+
+    public StringProperty workloadProperty() {
+        return workload;
+    }
+
+    public DoubleProperty lrMinProperty() {
+        return lrMin;
+    }
+
+    public DoubleProperty lrMaxProperty() {
+        return lrMax;
+    }
+
+    public IntegerProperty countProperty() {
+        return count;
+    }
+
+    public IntegerProperty stepsProperty() {
+        return steps;
+    }
+
+    public ObjectProperty<Path> outputProperty() {
+        return output;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public ObjectProperty<ScalarSeries> liveLossProperty() {
+        return liveLoss;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tunescope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tunescope.io.RunLoader;
+import dev.tunescope.study.StudyKind;
+import dev.tunescope.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launch dialog's model trains real (small) studies, on the calling thread in these tests. */
+class LaunchStudyModelTest {
+    @TempDir
+    Path dir;
+
+    private LaunchStudyModel model() {
+        return new LaunchStudyModel(Runnable::run, Runnable::run);
+    }
+
+    @Test
+    void anLrSweepRunsWithProgressAndALiveCurve() throws Exception {
+        LaunchStudyModel model = model();
+        model.prefill(dir, "", Optional.empty());
+        model.countProperty().set(2);
+        model.stepsProperty().set(30);
+        model.lrMinProperty().set(0.01);
+        model.lrMaxProperty().set(0.1);
+        boolean[] done = {false};
+        model.start(() -> done[0] = true);
+        assertThat(done[0]).isTrue();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.progressTextProperty().get()).startsWith("Done: 2 trial(s)");
+        assertThat(model.liveLossProperty().get().size()).isEqualTo(30);
+        assertThat(RunLoader.loadAll(dir.resolve("new-study"))).hasSize(2);
+    }
+
+    @Test
+    void aProbeIsPlannedFromTheOpenSweep() throws Exception {
+        LaunchStudyModel model = model();
+        Path root = Fixtures.resolve("tb");
+        model.prefill(root, "mlp_lr_sweep", Optional.empty());
+        model.outputProperty().set(dir.resolve("probe"));
+        model.kindProperty().set(StudyKind.INSTABILITY_PROBE);
+        model.stepsProperty().set(20);
+        model.start(() -> { });
+        assertThat(model.progressTextProperty().get()).startsWith("Done: 1 trial(s)");
+        assertThat(Files.exists(dir.resolve("probe/probe_lr_2.00e-01/run.json"))).isTrue();
+    }
+
+    @Test
+    void aStudyThatNeedsASweepSaysSoWithoutOne() {
+        LaunchStudyModel model = model();
+        model.prefill(dir, "", Optional.empty());
+        model.kindProperty().set(StudyKind.WARMUP);
+        model.start(() -> { });
+        assertThat(model.progressTextProperty().get()).startsWith("Stopped: open a folder with an LR sweep first");
+    }
+}
