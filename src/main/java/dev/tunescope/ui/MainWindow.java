@@ -68,6 +68,12 @@ public final class MainWindow {
         });
         stage.setScene(scene);
         stage.setTitle("Tunescope");
+        javafx.animation.Timeline live = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(2), e -> workspace.refreshIfLive()));
+        live.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        live.play();
+        WindowLayout.restore(stage, split);
+        stage.setOnHiding(e -> WindowLayout.save(stage, split));
     }
 
     public WorkspaceViewModel workspace() {
@@ -124,10 +130,12 @@ public final class MainWindow {
         MenuItem logY = new MenuItem("Toggle log y");
         logY.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         logY.setOnAction(e -> plots.toggleLogY());
+        MenuItem png = new MenuItem("Save plot as PNG...");
+        png.setOnAction(e -> savePlot());
         MenuItem reset = new MenuItem("Reset zoom");
         reset.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
         reset.setOnAction(e -> plots.resetZoom());
-        return new MenuBar(new Menu("File", null, open, recent, save, copy, quit), new Menu("View", null, logY, reset),
+        return new MenuBar(new Menu("File", null, open, recent, save, copy, quit), new Menu("View", null, logY, reset, png),
                 new Menu("Train", null, launch));
     }
 
@@ -141,6 +149,21 @@ public final class MainWindow {
         HBox bar = new HBox(8, progress, status);
         bar.setStyle("-fx-padding: 4 8 4 8;");
         return bar;
+    }
+
+    private void savePlot() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the plot as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName("tunescope-plot.png");
+        Optional.ofNullable(chooser.showSaveDialog(stage)).ifPresent(file -> {
+            try {
+                PngExport.save(plots.visibleChart(), file.toPath());
+                workspace.statusProperty().set("Saved " + file);
+            } catch (IOException failure) {
+                new Alert(Alert.AlertType.ERROR, "Could not save " + file + ": " + failure.getMessage()).showAndWait();
+            }
+        });
     }
 
     private void launchStudy() {

@@ -104,6 +104,13 @@ public final class PlotsView extends VBox {
         return histogram;
     }
 
+    /** The chart on the tab being shown, for saving it as a picture. */
+    public javafx.scene.Node visibleChart() {
+        TabPane tabs = (TabPane) getChildren().get(0);
+        return tabs.getSelectionModel().getSelectedIndex() == 0 ? curves : tabs.getSelectionModel().getSelectedItem()
+                .getContent();
+    }
+
     public void toggleLogY() {
         curves.setLogY(!curves.isLogY());
     }

@@ -46,6 +46,31 @@ public final class WorkspaceViewModel {
         });
     }
 
+    /**
+     * Reads again what runs still being written have appended (the view calls this every few seconds); keeps the
+     * selection, by run path. Does nothing while nothing is running or a read is under way.
+     */
+    public void refreshIfLive() {
+        Workspace current = workspace.get();
+        if (current == null || loading.get() || !current.live()) {
+            return;
+        }
+        loading.set(true);
+        background.run(() -> current.refresh(DiagnosisSettings.DEFAULTS), this::update, failure -> loading.set(false));
+    }
+
+    private void update(Workspace refreshed) {
+        java.util.Set<String> selected = new java.util.HashSet<>();
+        selectedRuns.forEach(r -> selected.add(r.path()));
+        workspace.set(refreshed);
+        selectedRuns.setAll(refreshed.studies().stream().flatMap(s -> s.runs().stream())
+                .filter(r -> selected.contains(r.path())).toList());
+        diagnosis.set(diagnosisFor());
+        loading.set(false);
+        status.set(refreshed.runCount() + " runs in " + refreshed.studies().size() + " studies, " + refreshed.folder()
+                + (refreshed.live() ? " (runs still being written: refreshed live)" : ""));
+    }
+
     private void show(Workspace opened) {
         workspace.set(opened);
         selectedRuns.clear();

@@ -77,6 +77,30 @@ class PanelModelsTest {
     }
 
     @Test
+    void aRunStillBeingWrittenIsReadAgainLive(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var info = dev.tunescope.io.TunescopeRunInfo.started("live", java.time.Instant.now(), "cpu",
+                dev.tunescope.run.Hyperparameters.parsed(java.util.Map.of("lr", "0.01"), "run.json"), java.util.Map.of());
+        try (var writer = dev.tunescope.io.TunescopeRunWriter.create(dir.resolve("live"), info)) {
+            writer.metrics(1, java.util.Map.of("train/loss", 2.0));
+            WorkspaceViewModel vm = new WorkspaceViewModel(Background.direct());
+            vm.open(dir);
+            assertThat(vm.selectedRuns()).singleElement().satisfies(r ->
+                    assertThat(r.scalar("train/loss").orElseThrow().size()).isEqualTo(1));
+            writer.metrics(2, java.util.Map.of("train/loss", 1.5));
+            writer.metrics(3, java.util.Map.of("train/loss", 1.2));
+            vm.refreshIfLive();
+            assertThat(vm.selectedRuns()).singleElement().satisfies(r ->
+                    assertThat(r.scalar("train/loss").orElseThrow().size()).isEqualTo(3));
+            assertThat(vm.statusProperty().get()).contains("refreshed live");
+            writer.status(dev.tunescope.run.RunStatus.FINISHED);
+            vm.refreshIfLive();
+            writer.metrics(4, java.util.Map.of("train/loss", 1.0));
+            vm.refreshIfLive(); // finished: no longer read again
+            assertThat(vm.selectedRuns().get(0).scalar("train/loss").orElseThrow().size()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aFolderThatCannotBeReadSaysSo() {
         WorkspaceViewModel vm = new WorkspaceViewModel(Background.direct());
         vm.open(Fixtures.resolve("no/such/folder"));
