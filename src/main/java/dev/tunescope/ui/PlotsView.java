@@ -41,6 +41,8 @@ public final class PlotsView extends VBox {
     private final LineChartCanvas norms = new LineChartCanvas();
     private final HistogramCanvas histogram = new HistogramCanvas();
     private final ComboBox<MetricRole> metric = new ComboBox<>();
+    private final ComboBox<String> hyperparameter = new ComboBox<>();
+    private final dev.tunescope.ui.chart.ScatterCanvas scatter = new dev.tunescope.ui.chart.ScatterCanvas();
 
     public PlotsView(WorkspaceViewModel workspace, ClippingPanelModel clipping) {
         this.workspace = workspace;
@@ -78,7 +80,8 @@ public final class PlotsView extends VBox {
         VBox.setVgrow(norms, Priority.ALWAYS);
         VBox.setVgrow(histogram, Priority.ALWAYS);
         VBox clipTab = new VBox(norms, histogram);
-        TabPane tabs = new TabPane(new Tab("Curves", lossTab), new Tab("Gradient norm", clipTab));
+        TabPane tabs = new TabPane(new Tab("Curves", lossTab), new Tab("Gradient norm", clipTab),
+                new Tab("Hyperparameter axis", axisTab()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().add(tabs);
@@ -86,10 +89,75 @@ public final class PlotsView extends VBox {
         workspace.diagnosisProperty().addListener((obs, old, now) -> {
             showCurves();
             showNorms();
+            showAxis();
         });
         clipping.thresholdProperty().addListener((obs, old, now) -> showThreshold());
         showCurves();
         showNorms();
+        showAxis();
+    }
+
+    private VBox axisTab() {
+        hyperparameter.setValue("lr");
+        hyperparameter.valueProperty().addListener((obs, old, now) -> showAxis());
+        scatter.setId("hyperparameter-axis");
+        HBox tools = new HBox(10, new Label("Hyperparameter on x"), hyperparameter);
+        tools.setPadding(new Insets(4));
+        VBox.setVgrow(scatter, Priority.ALWAYS);
+        return new VBox(tools, scatter);
+    }
+
+    /**
+     * Each sweep trial's best loss against a hyperparameter (learning rate by default, on a log axis): lr*
+     * highlighted, unstable trials as hollow triangles, the boundary verdict under the plot.
+     */
+    private void showAxis() {
+        Optional<Diagnosis> diagnosis = workspace.diagnosisProperty().get();
+        Optional<dev.tunescope.diagnose.LrStarRule.LrStar> star = diagnosis.flatMap(Diagnosis::lrStar);
+        java.util.Map<String, Double> best = new java.util.HashMap<>();
+        star.ifPresent(s -> s.ranking().forEach(r -> best.put(r.run(), r.score())));
+        java.util.Set<String> unstable = new java.util.HashSet<>();
+        diagnosis.flatMap(Diagnosis::instability).ifPresent(r -> r.unstable().forEach(t -> unstable.add(t.run())));
+        java.util.Map<String, Run> runs = new java.util.HashMap<>();
+        workspace.studies().forEach(st -> st.runs().forEach(r -> runs.put(r.path(), r)));
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        List<dev.tunescope.ui.chart.ScatterCanvas.Point> points = new java.util.ArrayList<>();
+        String name = Optional.ofNullable(hyperparameter.getValue()).orElse("lr");
+        for (var trial : diagnosis.map(Diagnosis::sweep).orElse(List.of())) {
+            Run run = runs.get(trial.run());
+            if (run != null) {
+                run.hyperparameters().values().forEach((k, v) -> v.asNumber().ifPresent(n -> names.add(k)));
+            }
+            double x = name.equals("lr") ? trial.learningRate()
+                    : Optional.ofNullable(run).flatMap(r -> r.hyperparameters().number(name)).orElse(Double.NaN);
+            if (!Double.isFinite(x)) {
+                continue;
+            }
+            boolean isStar = star.map(s -> s.run().equals(trial.run())).orElse(false);
+            dev.tunescope.export.MarkerStyle style = isStar ? dev.tunescope.export.MarkerStyle.HIGHLIGHTED
+                    : unstable.contains(trial.run()) ? dev.tunescope.export.MarkerStyle.DISTINCT
+                    : dev.tunescope.export.MarkerStyle.NORMAL;
+            points.add(new dev.tunescope.ui.chart.ScatterCanvas.Point(x, best.getOrDefault(trial.run(), Double.NaN),
+                    style, isStar ? "lr*" : ""));
+        }
+        if (!names.equals(new java.util.TreeSet<>(hyperparameter.getItems()))) {
+            String chosen = hyperparameter.getValue();
+            hyperparameter.getItems().setAll(names.isEmpty() ? List.of("lr") : List.copyOf(names));
+            hyperparameter.setValue(chosen);
+        }
+        boolean positive = points.stream().allMatch(p -> p.x() > 0);
+        String note = star.map(s -> switch (s.boundary()) {
+            case INTERIOR -> "lr* = " + Text.number(s.value()) + " is inside the searched range.";
+            case LOWEST, HIGHEST -> "lr* = " + Text.number(s.value())
+                    + " is at the edge of the searched range: the sweep is inconclusive, extend it.";
+            case SINGLE_LEARNING_RATE -> "Only one learning rate was tried.";
+        }).orElse("") + "   (blue dot: trial, large orange dot: lr*, hollow triangle: unstable)";
+        scatter.show(points, positive ? dev.tunescope.plot.ScaleType.LOG : dev.tunescope.plot.ScaleType.LINEAR, name,
+                "best " + star.map(dev.tunescope.diagnose.LrStarRule.LrStar::metric).orElse("loss"), note);
+    }
+
+    public dev.tunescope.ui.chart.ScatterCanvas scatter() {
+        return scatter;
     }
 
     public LineChartCanvas curves() {

@@ -95,6 +95,16 @@ class MainWindowTest {
     }
 
     @Test
+    void theHyperparameterAxisPlotMarksLrStarAndTheUnstableTrials() {
+        var points = window.plots().scatter().points();
+        assertThat(points).hasSize(7);
+        assertThat(points).filteredOn(p -> p.style() == dev.tunescope.export.MarkerStyle.HIGHLIGHTED).singleElement()
+                .satisfies(p -> assertThat(p.x()).isEqualTo(0.00316));
+        assertThat(points).filteredOn(p -> p.style() == dev.tunescope.export.MarkerStyle.DISTINCT)
+                .extracting(dev.tunescope.ui.chart.ScatterCanvas.Point::x).containsExactly(0.01, 0.0316, 0.1);
+    }
+
+    @Test
     void theRecommendedConfigExportsAndParsesBack(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("config.yaml");
         window.export().save(file);

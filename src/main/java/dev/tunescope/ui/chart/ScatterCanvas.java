@@ -1,0 +1,148 @@
+package dev.tunescope.ui.chart;
+
+import dev.tunescope.export.MarkerStyle;
+import dev.tunescope.plot.AxisRange;
+import dev.tunescope.plot.Scale;
+import dev.tunescope.plot.ScaleType;
+import dev.tunescope.plot.Tick;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/**
+ * A hyperparameter axis plot: one point per trial, a hyperparameter on x (log scale for learning rates), the
+ * trial's best loss on y, points joined in x order; lr* highlighted, unstable trials as hollow triangles, trials
+ * with no finite loss drawn at the top edge. A note line under the plot (e.g. the boundary warning).
+ */
+public final class ScatterCanvas extends Region {
+    private static final double LEFT = 64;
+    private static final double RIGHT = 16;
+    private static final double TOP = 16;
+    private static final double BOTTOM = 56;
+    private static final Color LINE = Color.web("#888888");
+    private static final Color NORMAL = Color.web("#0072B2");
+    private static final Color HIGHLIGHT = Color.web("#D55E00");
+    private static final Color DISTINCT = Color.web("#333333");
+
+    /** One trial: its x and y, how it is drawn, and a short label drawn beside highlighted points. */
+    public record Point(double x, double y, MarkerStyle style, String label) {
+    }
+
+    private final Canvas canvas = new Canvas();
+    private List<Point> points = List.of();
+    private String xLabel = "";
+    private String yLabel = "";
+    private String note = "";
+    private ScaleType xType = ScaleType.LOG;
+
+    public ScatterCanvas() {
+        getChildren().add(canvas);
+        widthProperty().addListener(o -> draw());
+        heightProperty().addListener(o -> draw());
+    }
+
+    public void show(List<Point> newPoints, ScaleType xScale, String x, String y, String noteText) {
+        points = newPoints.stream().sorted(java.util.Comparator.comparingDouble(Point::x)).toList();
+        xType = xScale;
+        xLabel = x;
+        yLabel = y;
+        note = noteText;
+        draw();
+    }
+
+    public List<Point> points() {
+        return points;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void draw() {
+        double w = getWidth();
+        double h = getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (points.isEmpty() || w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
+            g.setFill(Color.GRAY);
+            g.fillText("No trials with a learning rate", 20, 30);
+            return;
+        }
+        AxisRange.Extent xs = new AxisRange.Extent(xType);
+        AxisRange.Extent ys = new AxisRange.Extent(ScaleType.LINEAR);
+        points.forEach(p -> {
+            xs.include(p.x());
+            ys.include(p.y());
+        });
+        Scale x = xs.toRange(0.08).toScale(LEFT, w - RIGHT);
+        Scale y = ys.toRange(0.08).toScale(h - BOTTOM, TOP);
+        g.setStroke(Color.web("#999999"));
+        g.strokeRect(LEFT, TOP, w - LEFT - RIGHT, h - TOP - BOTTOM);
+        g.setFont(Font.font(11));
+        g.setFill(Color.web("#333333"));
+        for (Tick t : x.ticks()) {
+            if (t.major()) {
+                double px = x.toPixel(t.value());
+                g.strokeLine(px, h - BOTTOM, px, h - BOTTOM + 4);
+                g.fillText(t.label(), px - 10, h - BOTTOM + 16);
+            }
+        }
+        for (Tick t : y.ticks()) {
+            double py = y.toPixel(t.value());
+            g.strokeLine(LEFT - 4, py, LEFT, py);
+            g.fillText(t.label(), 6, py + 4);
+        }
+        g.fillText(xLabel, (LEFT + w - RIGHT) / 2 - 30, h - BOTTOM + 32);
+        g.fillText(yLabel, 6, TOP - 4 + 0);
+        g.fillText(note, LEFT, h - 8);
+        List<double[]> pixels = new ArrayList<>();
+        for (Point p : points) {
+            double py = Double.isFinite(p.y()) ? y.toPixel(p.y()) : TOP + 6;
+            pixels.add(new double[] {x.toPixel(p.x()), py});
+        }
+        g.setStroke(LINE);
+        g.setLineWidth(1);
+        for (int i = 1; i < pixels.size(); i++) {
+            g.strokeLine(pixels.get(i - 1)[0], pixels.get(i - 1)[1], pixels.get(i)[0], pixels.get(i)[1]);
+        }
+        for (int i = 0; i < points.size(); i++) {
+            marker(g, points.get(i), pixels.get(i)[0], pixels.get(i)[1]);
+        }
+    }
+
+    private static void marker(GraphicsContext g, Point p, double px, double py) {
+        switch (p.style()) {
+            case HIGHLIGHTED -> {
+                g.setFill(HIGHLIGHT);
+                g.fillOval(px - 7, py - 7, 14, 14);
+                g.setFill(Color.web("#333333"));
+                g.fillText(p.label(), px + 9, py - 8);
+            }
+            case DISTINCT -> {
+                g.setStroke(DISTINCT);
+                g.setLineWidth(1.5);
+                g.strokePolygon(new double[] {px, px - 6, px + 6}, new double[] {py - 7, py + 5, py + 5}, 3);
+            }
+            case NORMAL -> {
+                g.setFill(NORMAL);
+                g.fillOval(px - 4, py - 4, 8, 8);
+            }
+        }
+        if (!Double.isFinite(p.y())) {
+            g.setFill(Color.web("#333333"));
+            g.fillText("no finite loss", px - 30, py + 18);
+        }
+    }
+}
