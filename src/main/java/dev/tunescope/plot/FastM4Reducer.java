@@ -194,13 +194,16 @@ public final class FastM4Reducer {
 
         /** Merges one block into the column, splitting it where the line breaks inside it. */
         private void block(int level, int block) {
-            int flags = pyramid.flagsLevel(level)[block];
-            int minIndex = pyramid.minIndexLevel(level)[block];
-            double min = pyramid.minLevel(level)[block];
+            long[] blocks = pyramid.level(level);
+            long meta = blocks[3 * block + 2];
+            int flags = (int) (meta >>> MinMaxPyramid.FLAGS_SHIFT) & 7;
+            boolean hasFinite = (meta & MinMaxPyramid.HAS_FINITE) != 0;
+            double min = Double.longBitsToDouble(blocks[3 * block]);
+            int start = block << baseShift << level;
             if (flags == 0 && (!logY || min > 0)) { // every point drawable
-                double max = pyramid.maxLevel(level)[block];
-                int maxIndex = pyramid.maxIndexLevel(level)[block];
-                int start = block << baseShift << level;
+                double max = Double.longBitsToDouble(blocks[3 * block + 1]);
+                int minIndex = start + (int) (meta & MinMaxPyramid.OFFSET_MASK);
+                int maxIndex = start + (int) ((meta >>> MinMaxPyramid.OFFSET_BITS) & MinMaxPyramid.OFFSET_MASK);
                 if (first < 0) {
                     first = start;
                     lowest = minIndex;
@@ -220,20 +223,17 @@ public final class FastM4Reducer {
                 last = start + (1 << baseShift << level) - 1;
                 return;
             }
-            boolean noFinite = minIndex < 0;
-            boolean noneDrawable = noFinite || (logY && pyramid.maxLevel(level)[block] <= 0);
-            if (noneDrawable && (flags == 0 || (noFinite && Integer.bitCount(flags) == 1))) {
+            boolean noneDrawable = !hasFinite || (logY && Double.longBitsToDouble(blocks[3 * block + 1]) <= 0);
+            if (noneDrawable && (flags == 0 || (!hasFinite && Integer.bitCount(flags) == 1))) {
                 // one kind of undrawable point only: a break, and a marker at the first point if non-finite
                 endPiece();
                 pendingBreak = true;
                 if (flags != 0) {
-                    int start = block << baseShift << level;
                     mark(start, series.value(start));
                 }
                 return;
             }
             if (level == 0) {
-                int start = block << baseShift;
                 scan(start, start + (1 << baseShift));
             } else {
                 block(level - 1, 2 * block);

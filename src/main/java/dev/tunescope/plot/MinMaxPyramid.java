@@ -18,8 +18,10 @@ import dev.tunescope.run.ScalarSeries;
  *       {@link #NEGATIVE_INFINITY}.</li>
  * </ul>
  *
- * <p>Built in one pass, O(n). Memory: about {@code 2n / baseBlock} blocks of two doubles, two ints and a byte,
- * 25 bytes a block, so about 3.1 bytes a point at the default base block (the series itself holds 16 to 20).
+ * <p>Built in one pass, O(n). Memory: about {@code 2n / baseBlock} blocks of 24 bytes (two doubles, and two
+ * offsets and the flags packed in a long, side by side so that a block costs one memory access), so 3 bytes a
+ * point at the default base block (the series itself holds 16 to 20). Blocks stop at 2^28 points (an index inside
+ * one fits 29 bits).
  * Immutable and safe to share between threads once built.
  */
 public final class MinMaxPyramid {
@@ -32,23 +34,26 @@ public final class MinMaxPyramid {
     /** Points in a level-0 block by default. */
     public static final int DEFAULT_BASE_BLOCK = 16;
 
+    /** Blocks are never longer than this, so that an offset inside one fits {@link #OFFSET_BITS} bits. */
+    static final int MAX_BLOCK_SHIFT = 28;
+    static final int OFFSET_BITS = 29;
+    static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
+    static final int FLAGS_SHIFT = 2 * OFFSET_BITS;
+    static final long HAS_FINITE = 1L << (FLAGS_SHIFT + 3);
+
     private final ScalarSeries series;
     private final int baseShift;
-    private final double[][] min;
-    private final double[][] max;
-    private final int[][] minIndex;
-    private final int[][] maxIndex;
-    private final byte[][] flags;
+    /**
+     * Per level, three longs per block, so that one block is read from one or two cache lines: the raw bits of the
+     * lowest and of the highest finite value, then the offsets of their first indices from the block's start (bits
+     * 0-28 and 29-57), the non-finite flags (bits 58-60) and {@link #HAS_FINITE}.
+     */
+    private final long[][] levels;
 
-    private MinMaxPyramid(ScalarSeries series, int baseShift, double[][] min, double[][] max, int[][] minIndex,
-                          int[][] maxIndex, byte[][] flags) {
+    private MinMaxPyramid(ScalarSeries series, int baseShift, long[][] levels) {
         this.series = series;
         this.baseShift = baseShift;
-        this.min = min;
-        this.max = max;
-        this.minIndex = minIndex;
-        this.maxIndex = maxIndex;
-        this.flags = flags;
+        this.levels = levels;
     }
 
     /** Builds the pyramid of a series with base blocks of {@value #DEFAULT_BASE_BLOCK} points. */
@@ -58,55 +63,58 @@ public final class MinMaxPyramid {
 
     /** Builds the pyramid of a series; {@code baseBlock} is a power of two (1 indexes every point). */
     public static MinMaxPyramid build(ScalarSeries series, int baseBlock) {
-        if (baseBlock < 1 || Integer.bitCount(baseBlock) != 1) {
+        if (baseBlock < 1 || Integer.bitCount(baseBlock) != 1 || baseBlock > 1 << MAX_BLOCK_SHIFT) {
             throw new IllegalArgumentException("the base block must be a power of two, got " + baseBlock);
         }
         int baseShift = Integer.numberOfTrailingZeros(baseBlock);
         int n = series.size();
-        int levels = 0;
-        while ((n >> baseShift >> levels) > 0) {
-            levels++;
+        int count = 0;
+        while ((n >> baseShift >> count) > 0 && baseShift + count <= MAX_BLOCK_SHIFT) {
+            count++;
         }
-        double[][] min = new double[levels][];
-        double[][] max = new double[levels][];
-        int[][] minIndex = new int[levels][];
-        int[][] maxIndex = new int[levels][];
-        byte[][] flags = new byte[levels][];
-        for (int level = 0; level < levels; level++) {
-            int blocks = n >> baseShift >> level;
-            min[level] = new double[blocks];
-            max[level] = new double[blocks];
-            minIndex[level] = new int[blocks];
-            maxIndex[level] = new int[blocks];
-            flags[level] = new byte[blocks];
+        long[][] levels = new long[count][];
+        for (int level = 0; level < count; level++) {
+            levels[level] = new long[3 * (n >> baseShift >> level)];
         }
-        if (levels > 0) {
-            buildBase(series, baseBlock, min[0], max[0], minIndex[0], maxIndex[0], flags[0]);
+        if (count > 0) {
+            buildBase(series, baseBlock, levels[0]);
         }
-        for (int level = 1; level < levels; level++) {
-            double[] lowerMin = min[level - 1];
-            double[] lowerMax = max[level - 1];
-            int[] lowerMinIndex = minIndex[level - 1];
-            int[] lowerMaxIndex = maxIndex[level - 1];
-            byte[] lowerFlags = flags[level - 1];
-            for (int k = 0; k < min[level].length; k++) {
-                int l = 2 * k;
-                int r = l + 1;
-                flags[level][k] = (byte) (lowerFlags[l] | lowerFlags[r]);
-                int pick = lowerMinIndex[l] < 0 || (lowerMinIndex[r] >= 0 && lowerMin[r] < lowerMin[l]) ? r : l;
-                min[level][k] = lowerMin[pick];
-                minIndex[level][k] = lowerMinIndex[pick];
-                pick = lowerMaxIndex[l] < 0 || (lowerMaxIndex[r] >= 0 && lowerMax[r] > lowerMax[l]) ? r : l;
-                max[level][k] = lowerMax[pick];
-                maxIndex[level][k] = lowerMaxIndex[pick];
+        for (int level = 1; level < count; level++) {
+            long[] lower = levels[level - 1];
+            long[] upper = levels[level];
+            int half = baseBlock << (level - 1);
+            for (int k = 0, blocks = upper.length / 3; k < blocks; k++) {
+                int l = 6 * k;
+                int r = l + 3;
+                long lm = lower[l + 2];
+                long rm = lower[r + 2];
+                long meta = ((lm | rm) & (7L << FLAGS_SHIFT)) | ((lm | rm) & HAS_FINITE);
+                long minBits;
+                long maxBits;
+                if ((lm & HAS_FINITE) == 0 && (rm & HAS_FINITE) == 0) {
+                    minBits = maxBits = Double.doubleToRawLongBits(Double.NaN);
+                } else {
+                    boolean rightMin = (lm & HAS_FINITE) == 0 || ((rm & HAS_FINITE) != 0
+                            && Double.longBitsToDouble(lower[r]) < Double.longBitsToDouble(lower[l]));
+                    boolean rightMax = (lm & HAS_FINITE) == 0 || ((rm & HAS_FINITE) != 0
+                            && Double.longBitsToDouble(lower[r + 1]) > Double.longBitsToDouble(lower[l + 1]));
+                    minBits = rightMin ? lower[r] : lower[l];
+                    maxBits = rightMax ? lower[r + 1] : lower[l + 1];
+                    long minOffset = rightMin ? half + (rm & OFFSET_MASK) : lm & OFFSET_MASK;
+                    long maxOffset = rightMax ? half + ((rm >>> OFFSET_BITS) & OFFSET_MASK)
+                            : (lm >>> OFFSET_BITS) & OFFSET_MASK;
+                    meta |= minOffset | maxOffset << OFFSET_BITS;
+                }
+                upper[3 * k] = minBits;
+                upper[3 * k + 1] = maxBits;
+                upper[3 * k + 2] = meta;
             }
         }
-        return new MinMaxPyramid(series, baseShift, min, max, minIndex, maxIndex, flags);
+        return new MinMaxPyramid(series, baseShift, levels);
     }
 
-    private static void buildBase(ScalarSeries series, int baseBlock, double[] min, double[] max, int[] minIndex,
-                                  int[] maxIndex, byte[] flags) {
-        for (int k = 0; k < min.length; k++) {
+    private static void buildBase(ScalarSeries series, int baseBlock, long[] blocks) {
+        for (int k = 0, count = blocks.length / 3; k < count; k++) {
             int start = k * baseBlock;
             int lowest = -1;
             int highest = -1;
@@ -130,11 +138,13 @@ public final class MinMaxPyramid {
                     bits |= flag(v);
                 }
             }
-            min[k] = low;
-            max[k] = high;
-            minIndex[k] = lowest;
-            maxIndex[k] = highest;
-            flags[k] = (byte) bits;
+            long meta = (long) bits << FLAGS_SHIFT;
+            if (lowest >= 0) {
+                meta |= HAS_FINITE | (lowest - start) | (long) (highest - start) << OFFSET_BITS;
+            }
+            blocks[3 * k] = Double.doubleToRawLongBits(low);
+            blocks[3 * k + 1] = Double.doubleToRawLongBits(high);
+            blocks[3 * k + 2] = meta;
         }
     }
 
@@ -158,7 +168,7 @@ public final class MinMaxPyramid {
 
     /** Levels, 0 for a series shorter than one base block. */
     public int levels() {
-        return min.length;
+        return levels.length;
     }
 
     /** Points in a block of a level. */
@@ -168,61 +178,48 @@ public final class MinMaxPyramid {
 
     /** Whole blocks at a level. */
     public int blockCount(int level) {
-        return min[level].length;
+        return levels[level].length / 3;
     }
 
     /** The lowest finite value in a block; NaN where it has none. */
     public double min(int level, int block) {
-        return min[level][block];
+        return Double.longBitsToDouble(levels[level][3 * block]);
     }
 
     /** The first index of the lowest finite value in a block; -1 where it has none. */
     public int minIndex(int level, int block) {
-        return minIndex[level][block];
+        long meta = levels[level][3 * block + 2];
+        return (meta & HAS_FINITE) == 0 ? -1 : block * blockSize(level) + (int) (meta & OFFSET_MASK);
     }
 
     /** The highest finite value in a block; NaN where it has none. */
     public double max(int level, int block) {
-        return max[level][block];
+        return Double.longBitsToDouble(levels[level][3 * block + 1]);
     }
 
     /** The first index of the highest finite value in a block; -1 where it has none. */
     public int maxIndex(int level, int block) {
-        return maxIndex[level][block];
+        long meta = levels[level][3 * block + 2];
+        return (meta & HAS_FINITE) == 0 ? -1
+                : block * blockSize(level) + (int) ((meta >>> OFFSET_BITS) & OFFSET_MASK);
     }
 
     /** The non-finite kinds in a block: a combination of {@link #NAN}, {@link #POSITIVE_INFINITY} and
      *  {@link #NEGATIVE_INFINITY}. */
     public int nonFiniteFlags(int level, int block) {
-        return flags[level][block];
+        return (int) (levels[level][3 * block + 2] >>> FLAGS_SHIFT) & 7;
     }
 
-    // raw level arrays for the reducer's inner loop
-    double[] minLevel(int level) {
-        return min[level];
-    }
-
-    double[] maxLevel(int level) {
-        return max[level];
-    }
-
-    int[] minIndexLevel(int level) {
-        return minIndex[level];
-    }
-
-    int[] maxIndexLevel(int level) {
-        return maxIndex[level];
-    }
-
-    byte[] flagsLevel(int level) {
-        return flags[level];
+    /** A level's raw blocks, for the reducer's inner loop (see {@link #levels}). */
+    long[] level(int level) {
+        return levels[level];
     }
 
     /** Bytes held by the index (not counting the series). */
     public long retainedBytes() {
         long bytes = 0;
-        for (int level = 0; level < levels(); level++) {
-            bytes += (8L + 8 + 4 + 4 + 1) * min[level].length;
+        for (long[] level : levels) {
+            bytes += 8L * level.length;
         }
         return bytes;
     }
