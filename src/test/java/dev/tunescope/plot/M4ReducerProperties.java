@@ -115,7 +115,7 @@ class M4ReducerProperties {
         return Double.isNaN(px) ? -1 : (int) Math.max(-1, Math.min(Integer.MAX_VALUE, px));
     }
 
-    private record Case(ScalarSeries series, Scale x, Scale y) {
+    record Case(ScalarSeries series, Scale x, Scale y) {
 
         static Case random(Random random, int width) {
             boolean logY = random.nextInt(3) == 0;

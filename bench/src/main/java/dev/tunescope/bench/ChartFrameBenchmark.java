@@ -1,7 +1,9 @@
 package dev.tunescope.bench;
 
 import dev.tunescope.plot.IndexRange;
+import dev.tunescope.plot.FastM4Reducer;
 import dev.tunescope.plot.M4Reducer;
+import dev.tunescope.plot.MinMaxPyramid;
 import dev.tunescope.plot.ReducedLine;
 import dev.tunescope.plot.Scale;
 import dev.tunescope.run.ScalarSeries;
@@ -30,7 +32,9 @@ import javafx.stage.Stage;
  *       canvas commands for axes, lines, legend);</li>
  *   <li>draw + raster: draw, then a snapshot of the canvas, which makes the renderer rasterize the commands
  *       (and reads the 1600x900 pixels back, which a screen frame does not);</li>
- *   <li>M4 only: the baseline, reducing the same visible data at the same width without drawing.</li>
+ *   <li>M4 scan only: the baseline, reducing the same visible data at the same width without drawing, with
+ *       {@link M4Reducer} scanning every visible point (what the chart did before it had pyramids);</li>
+ *   <li>M4 pyramid only: the same with {@link FastM4Reducer}, as the chart now does.</li>
  * </ul>
  *
  * <p>Usage: {@code bench/run-chart-frame.sh [series] [points] [frames]}.
@@ -51,6 +55,7 @@ public final class ChartFrameBenchmark {
         System.out.printf("%d series x %,d points, %dx%d chart, %d frames after %d warm-up%n", seriesCount, points,
                 WIDTH, HEIGHT, frames, WARMUP);
 
+        List<MinMaxPyramid> pyramids = series.stream().map(s -> MinMaxPyramid.build(s.series())).toList();
         Platform.startup(() -> { });
         LineChartCanvas chart = onFx(() -> {
             LineChartCanvas c = new LineChartCanvas();
@@ -63,19 +68,20 @@ public final class ChartFrameBenchmark {
         Thread.sleep(200); // let the first layout happen
 
         for (double fraction : new double[] {1.0, 0.5, 0.1}) {
-            run(chart, series, points, fraction, frames);
+            run(chart, series, pyramids, points, fraction, frames);
         }
         Platform.exit();
     }
 
     /** Pans a window of {@code fraction} of the steps across the data, 0.5% of the window a frame. */
-    private static void run(LineChartCanvas chart, List<NamedSeries> series, int points, double fraction, int frames)
-            throws Exception {
+    private static void run(LineChartCanvas chart, List<NamedSeries> series, List<MinMaxPyramid> pyramids, int points,
+                            double fraction, int frames) throws Exception {
         long span = (long) (points * fraction);
         long shift = Math.max(1, span / 200);
         double[] draw = new double[frames];
         double[] drawRaster = new double[frames];
         double[] m4 = new double[frames];
+        double[] fast = new double[frames];
         ReducedLine[] lines = new ReducedLine[series.size()];
         Arrays.setAll(lines, i -> new ReducedLine());
         WritableImage image = new WritableImage(WIDTH, HEIGHT);
@@ -99,19 +105,26 @@ public final class ChartFrameBenchmark {
                     M4Reducer.reduceInto(one, range.from(), range.to(), x, y, columns, lines[s]);
                 }
                 long t4 = System.nanoTime();
-                return new double[] {(t1 - t0) / 1e6, (t2 - t0) / 1e6, (t4 - t3) / 1e6};
+                for (int s = 0; s < series.size(); s++) {
+                    IndexRange range = M4Reducer.visibleIndices(series.get(s).series(), x);
+                    FastM4Reducer.reduceInto(pyramids.get(s), range.from(), range.to(), x, y, columns, lines[s]);
+                }
+                long t5 = System.nanoTime();
+                return new double[] {(t1 - t0) / 1e6, (t2 - t0) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6};
             });
             if (f >= 0) {
                 draw[f] = times[0];
                 drawRaster[f] = times[1];
                 m4[f] = times[2];
+                fast[f] = times[3];
             }
         }
         System.out.printf("visible %3.0f%% of the steps (%,d per series), panning:%n", fraction * 100, span);
         report("  draw (FX thread)", draw);
         report("  draw + raster (snapshot)", drawRaster);
-        report("  M4 only, same data", m4);
-        System.out.printf("  M4 share of the FX-thread draw: %.0f%%%n", 100 * median(m4) / median(draw));
+        report("  M4 scan only, same data", m4);
+        report("  M4 pyramid only, same data", fast);
+        System.out.printf("  pyramid M4 share of the FX-thread draw: %.0f%%%n", 100 * median(fast) / median(draw));
     }
 
     private static void report(String what, double[] millis) {

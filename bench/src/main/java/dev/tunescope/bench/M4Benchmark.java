@@ -2,7 +2,9 @@ package dev.tunescope.bench;
 
 import dev.tunescope.plot.AxisRange;
 import dev.tunescope.plot.LinearScale;
+import dev.tunescope.plot.FastM4Reducer;
 import dev.tunescope.plot.M4Reducer;
+import dev.tunescope.plot.MinMaxPyramid;
 import dev.tunescope.plot.ReducedLine;
 import dev.tunescope.plot.Scale;
 import dev.tunescope.plot.ScaleType;
@@ -11,8 +13,10 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Time to reduce a long series to one chart width with {@link M4Reducer}, as a chart does on every frame: the whole
- * series, a zoomed-in tenth, on a linear and a log y axis, reusing one output. Single-threaded.
+ * Time to reduce a long series to one chart width, as a chart does on every frame: the whole series, a zoomed-in
+ * tenth, on a linear and a log y axis, reusing one output. Single-threaded. Each case runs twice: with
+ * {@link M4Reducer}, scanning every visible point, and with {@link FastM4Reducer} reading a {@link MinMaxPyramid}
+ * (whose build time and size are reported once); the two outputs are checked to be equal.
  *
  * <p>Usage: {@code bench/run-m4.sh [points] [width]}.
  */
@@ -25,15 +29,57 @@ public final class M4Benchmark {
         System.out.printf("%,d points, %d pixel columns%n", points, width);
         ReducedLine out = new ReducedLine();
         double baseline = baselineMillis(series);
-        System.out.printf("%-28s median %7.2f ms  (baseline: one pass reading every value, min and max)%n",
+        System.out.printf("%-38s median %7.2f ms  (baseline: one pass reading every value, min and max)%n",
                 "baseline, whole series", baseline);
+        MinMaxPyramid pyramid = null;
+        double[] buildMillis = new double[7];
+        for (int i = -3; i < buildMillis.length; i++) {
+            long start = System.nanoTime();
+            pyramid = MinMaxPyramid.build(series);
+            if (i >= 0) {
+                buildMillis[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Arrays.sort(buildMillis);
+        System.out.printf("%-38s median %7.2f ms, %,d bytes (%.2f a point), base block %d, %d levels%n",
+                "pyramid build", buildMillis[buildMillis.length / 2], pyramid.retainedBytes(),
+                pyramid.retainedBytes() / (double) points, pyramid.baseBlock(), pyramid.levels());
+        ReducedLine check = new ReducedLine();
         for (ScaleType yType : ScaleType.values()) {
             Scale y = AxisRange.ofValues(yType, series).toScale(800, 0);
             Scale all = new LinearScale(0, points - 1, 0, width);
             Scale tenth = new LinearScale(points * 0.45, points * 0.55, 0, width);
-            report("whole series, " + yType + " y", series, all, y, width, out);
-            report("middle tenth, " + yType + " y", series, tenth, y, width, out);
+            for (Scale x : new Scale[] {all, tenth}) {
+                String what = (x == all ? "whole series, " : "middle tenth, ") + yType + " y";
+                report(what + ", scan", series, null, x, y, width, check);
+                report(what + ", pyramid", series, pyramid, x, y, width, out);
+                if (!sameLine(check, out)) {
+                    throw new AssertionError("the pyramid reducer differs from the scanning one: " + what);
+                }
+            }
         }
+    }
+
+    private static boolean sameLine(ReducedLine a, ReducedLine b) {
+        if (a.size() != b.size() || a.segmentCount() != b.segmentCount() || a.markerCount() != b.markerCount()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.sourceIndex(i) != b.sourceIndex(i) || a.x(i) != b.x(i) || a.y(i) != b.y(i)) {
+                return false;
+            }
+        }
+        for (int s = 0; s < a.segmentCount(); s++) {
+            if (a.segmentStart(s) != b.segmentStart(s)) {
+                return false;
+            }
+        }
+        for (int m = 0; m < a.markerCount(); m++) {
+            if (a.markerStep(m) != b.markerStep(m) || a.markerKind(m) != b.markerKind(m)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The floor of any full-fidelity reduction: touching every point once. */
@@ -63,19 +109,25 @@ public final class M4Benchmark {
     /** Keeps the baseline's result alive so that the JIT cannot drop the loop. */
     static double baselineSink;
 
-    private static void report(String what, ScalarSeries series, Scale x, Scale y, int width, ReducedLine out) {
+    /** Times one reduction: scanning where {@code pyramid} is null, else through it. */
+    private static void report(String what, ScalarSeries series, MinMaxPyramid pyramid, Scale x, Scale y, int width,
+                               ReducedLine out) {
         int runs = 30;
         double[] millis = new double[runs];
         for (int i = -10; i < runs; i++) { // ten warm-up rounds
             long start = System.nanoTime();
             var range = M4Reducer.visibleIndices(series, x);
-            M4Reducer.reduceInto(series, range.from(), range.to(), x, y, width, out);
+            if (pyramid == null) {
+                M4Reducer.reduceInto(series, range.from(), range.to(), x, y, width, out);
+            } else {
+                FastM4Reducer.reduceInto(pyramid, range.from(), range.to(), x, y, width, out);
+            }
             if (i >= 0) {
                 millis[i] = (System.nanoTime() - start) / 1e6;
             }
         }
         Arrays.sort(millis);
-        System.out.printf("%-28s median %7.2f ms, best %7.2f ms -> %,d points kept%n", what, millis[runs / 2],
+        System.out.printf("%-38s median %7.3f ms, best %7.3f ms -> %,d points kept%n", what, millis[runs / 2],
                 millis[0], out.size());
     }
 

@@ -3,9 +3,11 @@ package dev.tunescope.ui.chart;
 import dev.tunescope.export.Palette;
 import dev.tunescope.plot.AxisRange;
 import dev.tunescope.plot.Ema;
+import dev.tunescope.plot.FastM4Reducer;
 import dev.tunescope.plot.IndexRange;
 import dev.tunescope.plot.LinearScale;
 import dev.tunescope.plot.M4Reducer;
+import dev.tunescope.plot.MinMaxPyramid;
 import dev.tunescope.plot.NonFinite;
 import dev.tunescope.plot.ReducedLine;
 import dev.tunescope.plot.Scale;
@@ -14,8 +16,10 @@ import dev.tunescope.plot.Tick;
 import dev.tunescope.plot.TickLabels;
 import dev.tunescope.run.ScalarSeries;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -37,9 +41,11 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
- * A line chart of scalar series against steps, at full fidelity: every series is reduced with {@link M4Reducer} to
- * the plot's pixel width on every frame, so no point is sampled away and a single spike among millions stays
- * visible at any zoom.
+ * A line chart of scalar series against steps, at full fidelity: every series is reduced with M4 to the plot's
+ * pixel width on every frame, so no point is sampled away and a single spike among millions stays visible at any
+ * zoom. The reduction reads a {@link MinMaxPyramid} built once per series by {@link #setSeries} (and once per
+ * smoothing weight for the smoothed series), so a frame costs about the plot's width, not the number of points
+ * ({@link FastM4Reducer}, which draws exactly what {@link M4Reducer} would).
  *
  * <p>Draws on one {@link Canvas} that follows the region's size. X is linear in steps; y is linear or log
  * ({@link #logYProperty()}). Non-finite values are marked with a small x (NaN and +Inf at the top of the plot,
@@ -75,7 +81,7 @@ public final class LineChartCanvas extends Region {
     private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0);
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
 
-    private volatile Data data = new Data(List.of());
+    private volatile Data data = new Data(List.of(), null);
     private volatile List<Marker> markers = List.of();
     private volatile List<Threshold> thresholds = List.of();
 
@@ -83,6 +89,7 @@ public final class LineChartCanvas extends Region {
     private Data drawn; // the data the caches below belong to
     private double smoothedWith = Double.NaN;
     private final List<ScalarSeries> smoothed = new ArrayList<>();
+    private final List<MinMaxPyramid> smoothedPyramids = new ArrayList<>();
     private final List<ReducedLine> rawLines = new ArrayList<>();
     private final List<ReducedLine> smoothLines = new ArrayList<>();
     private double[] scratchX = new double[64];
@@ -132,14 +139,23 @@ public final class LineChartCanvas extends Region {
 
     // ---- public API
 
-    /** The series to draw, in legend order; colours follow {@link Palette}. Any thread. Keeps the zoom. */
+    /**
+     * The series to draw, in legend order; colours follow {@link Palette}. Any thread; builds each new series' min/max
+     * pyramid on the calling thread (O(n), about 3 bytes a point), reusing those of series already shown. Keeps the
+     * zoom.
+     */
     public void setSeries(List<NamedSeries> series) {
-        data = new Data(List.copyOf(series));
+        data = new Data(List.copyOf(series), data);
         requestRedraw();
     }
 
     public List<NamedSeries> getSeries() {
         return data.series;
+    }
+
+    /** The min/max pyramids of {@link #getSeries()}, in the same order (for tests). */
+    List<MinMaxPyramid> pyramids() {
+        return data.pyramids;
     }
 
     /** Vertical lines at steps, with labels. Any thread. */
@@ -344,13 +360,13 @@ public final class LineChartCanvas extends Region {
             Color color = COLORS[s % COLORS.length];
             IndexRange range = M4Reducer.visibleIndices(series, x);
             ReducedLine raw = rawLines.get(s);
-            M4Reducer.reduceInto(series, range.from(), range.to(), x, y, columns, raw);
+            FastM4Reducer.reduceInto(d.pyramids.get(s), range.from(), range.to(), x, y, columns, raw);
             if (smooth) {
                 g.setGlobalAlpha(RAW_ALPHA);
                 stroke(g, raw, color);
                 g.setGlobalAlpha(1);
                 ReducedLine line = smoothLines.get(s);
-                M4Reducer.reduceInto(smoothed.get(s), range.from(), range.to(), x, y, columns, line);
+                FastM4Reducer.reduceInto(smoothedPyramids.get(s), range.from(), range.to(), x, y, columns, line);
                 g.setLineWidth(1.5);
                 stroke(g, line, color);
                 g.setLineWidth(1);
@@ -379,8 +395,11 @@ public final class LineChartCanvas extends Region {
         double w = smoothing.get();
         if (w > 0 && w != smoothedWith) {
             smoothed.clear();
+            smoothedPyramids.clear();
             for (NamedSeries s : d.series) {
-                smoothed.add(Ema.smooth(s.series(), w));
+                ScalarSeries one = Ema.smooth(s.series(), w);
+                smoothed.add(one);
+                smoothedPyramids.add(MinMaxPyramid.build(one));
             }
             smoothedWith = w;
         }
@@ -704,15 +723,30 @@ public final class LineChartCanvas extends Region {
         return String.format(Locale.ROOT, "%.5g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 
-    /** The series and their full ranges, computed once per {@link #setSeries} (y per scale type, lazily). */
+    /**
+     * The series, their pyramids and their full ranges, computed once per {@link #setSeries} (y per scale type,
+     * lazily). A series that the previous data held too (the same object) keeps its pyramid.
+     */
     private static final class Data {
         final List<NamedSeries> series;
+        final List<MinMaxPyramid> pyramids;
         final AxisRange xRange;
         private volatile AxisRange linearY;
         private volatile AxisRange logY;
 
-        Data(List<NamedSeries> series) {
+        Data(List<NamedSeries> series, Data previous) {
             this.series = series;
+            Map<ScalarSeries, MinMaxPyramid> built = new IdentityHashMap<>();
+            if (previous != null) {
+                for (MinMaxPyramid pyramid : previous.pyramids) {
+                    built.put(pyramid.series(), pyramid);
+                }
+            }
+            List<MinMaxPyramid> pyramids = new ArrayList<>(series.size());
+            for (NamedSeries s : series) {
+                pyramids.add(built.computeIfAbsent(s.series(), MinMaxPyramid::build));
+            }
+            this.pyramids = List.copyOf(pyramids);
             this.xRange = AxisRange.ofSteps(ScaleType.LINEAR, raw(series));
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.data.Offset.offset;
 
 import dev.tunescope.plot.AxisRange;
+import dev.tunescope.plot.MinMaxPyramid;
 import dev.tunescope.plot.Scale;
 import dev.tunescope.plot.ScaleType;
 import dev.tunescope.plot.Tick;
@@ -68,6 +69,22 @@ class LineChartCanvasTest {
         assertThat(on(robot, chart::yScale).type()).isEqualTo(ScaleType.LOG);
         assertThat(on(robot, chart::visibleYRange).min()).isPositive();
         robot.interact(() -> chart.setSmoothing(0.6));
+        assertThatCode(() -> drawAndSnapshot(robot)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void eachSeriesGetsOnePyramidKeptWhileTheSeriesStays(FxRobot robot) {
+        ScalarSeries a = spiky();
+        ScalarSeries b = single();
+        ScalarSeries c = allNaN();
+        chart.setSeries(List.of(new NamedSeries("a", a), new NamedSeries("b", b)));
+        List<MinMaxPyramid> before = chart.pyramids();
+        assertThat(before).extracting(MinMaxPyramid::series).containsExactly(a, b);
+        chart.setSeries(List.of(new NamedSeries("b again", b), new NamedSeries("c", c)));
+        List<MinMaxPyramid> after = chart.pyramids();
+        assertThat(after.get(0)).isSameAs(before.get(1));
+        assertThat(after.get(1).series()).isSameAs(c);
+        robot.interact(() -> chart.setSmoothing(0.9));
         assertThatCode(() -> drawAndSnapshot(robot)).doesNotThrowAnyException();
     }
 
