@@ -53,13 +53,13 @@ public final class BatchSizeAdvisor {
             failing++;
         }
         if (curve.points().isEmpty()) {
-            return new BatchAdvice(doublings, 0, Double.NaN, OptionalInt.empty(), outOfMemoryBatchSize, false,
+            return new BatchAdvice(curve.points(), doublings, 0, Double.NaN, OptionalInt.empty(), outOfMemoryBatchSize, false,
                     BatchFindings.all(curve, null, -1, outOfMemoryBatchSize, settings));
         }
         ThroughputPoint recommended = curve.points().get(failing); // step i goes from point i to point i + 1
         boolean bottleneck = failing < doublings.size();
         OptionalInt perfectUpTo = failing > 0 ? OptionalInt.of(recommended.batchSize()) : OptionalInt.empty();
-        return new BatchAdvice(doublings, recommended.batchSize(), recommended.secondsPerStep(), perfectUpTo,
+        return new BatchAdvice(curve.points(), doublings, recommended.batchSize(), recommended.secondsPerStep(), perfectUpTo,
                 outOfMemoryBatchSize, bottleneck,
                 BatchFindings.all(curve, recommended, bottleneck ? failing : -1, outOfMemoryBatchSize, settings));
     }

@@ -3,6 +3,7 @@ package dev.tunescope.ui;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -34,6 +35,8 @@ public final class MainWindow {
     private final ExportModel export;
     private final PlotsView plots;
     private final BorderPane root = new BorderPane();
+    private final List<TitledPane> advisorPanes;
+    private final List<TitledPane> firstPanes;
 
     public MainWindow(Stage stage, Background background) {
         this.stage = stage;
@@ -44,11 +47,22 @@ public final class MainWindow {
         this.plots = new PlotsView(workspace, clipping);
         TitledPane all = titled("All findings", new FindingsPanel(workspace, plots));
         VBox.setVgrow(all, javafx.scene.layout.Priority.ALWAYS);
-        VBox panels = new VBox(
-                titled("Instability", new InstabilityPanel(instability, plots::showUnstable)),
-                titled("Gradient clipping", new ClippingPanel(clipping)), all);
+        WarmupPanelModel warmup = new WarmupPanelModel(workspace.diagnosisProperty());
+        TitledPane warmupPane = titled("Warmup", AdvisorPanels.warmup(warmup));
+        TitledPane lengthPane = titled("Run length", AdvisorPanels.runLength(workspace.diagnosisProperty()));
+        TitledPane batchPane = titled("Batch size", AdvisorPanels.batch(workspace.diagnosisProperty()));
+        for (TitledPane collapsed : List.of(warmupPane, lengthPane, batchPane)) {
+            collapsed.setExpanded(false);
+        }
+        this.advisorPanes = List.of(warmupPane, lengthPane, batchPane);
+        TitledPane instabilityPane = titled("Instability", new InstabilityPanel(instability, plots::showUnstable));
+        TitledPane clippingPane = titled("Gradient clipping", new ClippingPanel(clipping));
+        this.firstPanes = List.of(instabilityPane, clippingPane);
+        VBox panels = new VBox(instabilityPane, clippingPane, warmupPane, lengthPane, batchPane, all);
         panels.setPrefWidth(320);
-        SplitPane split = new SplitPane(new RunTreeView(workspace), plots, panels);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panels);
+        scroll.setFitToWidth(true);
+        SplitPane split = new SplitPane(new RunTreeView(workspace), plots, scroll);
         split.setDividerPositions(0.22, 0.74);
         root.setTop(menus());
         root.setCenter(split);
@@ -86,6 +100,15 @@ public final class MainWindow {
 
     public PlotsView plots() {
         return plots;
+    }
+
+    /**
+     * Opens the warmup, run-length and batch-size panels (collapsed at start so the first ones fit) and folds the
+     * instability and clipping panels away.
+     */
+    public void expandAdvisorPanels() {
+        firstPanes.forEach(pane -> pane.setExpanded(false));
+        advisorPanes.forEach(pane -> pane.setExpanded(true));
     }
 
     public void open(Path folder) {

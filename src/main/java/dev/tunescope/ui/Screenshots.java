@@ -55,7 +55,11 @@ final class Screenshots {
                     tabs.getSelectionModel().select(2);
                     later(() -> {
                         save(stage, dir.resolve("hyperparameter-axis.png"));
-                        Platform.exit();
+                        window.expandAdvisorPanels();
+                        later(() -> {
+                            save(stage, dir.resolve("advisor-panels.png"));
+                            Platform.exit();
+                        });
                     });
                 });
             });

@@ -66,6 +66,21 @@ class PanelModelsTest {
     }
 
     @Test
+    void theWarmupPanelStartsAtTheRecommendedWarmupAndDrawsItsSchedule() {
+        WarmupPanelModel panel = new WarmupPanelModel(workspace.diagnosisProperty());
+        assertThat(panel.verdictProperty().get()).startsWith("A warmup of 100 steps makes lr 0.01 stable");
+        assertThat(panel.warmupStepsProperty().get()).isEqualTo(100);
+        assertThat(panel.readoutProperty().get()).contains("33.3% of max_train_steps 300", "over the 10%",
+                "becomes 400 steps");
+        assertThat(panel.scheduleProperty().get().value(0)).isCloseTo(0.01 / 100, within(1e-12));
+        assertThat(panel.scheduleProperty().get().lastValue()).isEqualTo(0.01);
+        panel.warmupStepsProperty().set(10);
+        assertThat(panel.readoutProperty().get()).contains("3.3% of max_train_steps", "within 5%");
+        panel.warmupStepsProperty().set(20);
+        assertThat(panel.readoutProperty().get()).contains("increase max_train_steps to at least 400");
+    }
+
+    @Test
     void theFilterMatchesPathsAndHyperparameters() {
         Run run = workspace.selectedRuns().get(0);
         workspace.filterProperty().set("LR_1.00E-04");

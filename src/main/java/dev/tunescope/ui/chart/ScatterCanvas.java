@@ -38,6 +38,10 @@ public final class ScatterCanvas extends Region {
     private String yLabel = "";
     private String note = "";
     private ScaleType xType = ScaleType.LOG;
+    private List<double[]> reference = List.of();
+    private String referenceLabel = "";
+    private double limit = Double.NaN;
+    private String limitLabel = "";
 
     public ScatterCanvas() {
         getChildren().add(canvas);
@@ -51,6 +55,20 @@ public final class ScatterCanvas extends Region {
         xLabel = x;
         yLabel = y;
         note = noteText;
+        draw();
+    }
+
+    /** A dashed line through {@code (x, y)} pairs (e.g. ideal scaling), drawn under the points; empty for none. */
+    public void setReference(List<double[]> line, String label) {
+        reference = List.copyOf(line);
+        referenceLabel = label;
+        draw();
+    }
+
+    /** A vertical line at {@code x} (e.g. the batch size that ran out of memory); NaN for none. */
+    public void setLimit(double x, String label) {
+        limit = x;
+        limitLabel = label;
         draw();
     }
 
@@ -86,6 +104,13 @@ public final class ScatterCanvas extends Region {
             xs.include(p.x());
             ys.include(p.y());
         });
+        reference.forEach(r -> {
+            xs.include(r[0]);
+            ys.include(r[1]);
+        });
+        if (Double.isFinite(limit)) {
+            xs.include(limit);
+        }
         Scale x = xs.toRange(0.08).toScale(LEFT, w - RIGHT);
         Scale y = ys.toRange(0.08).toScale(h - BOTTOM, TOP);
         g.setStroke(Color.web("#999999"));
@@ -107,6 +132,25 @@ public final class ScatterCanvas extends Region {
         g.fillText(xLabel, (LEFT + w - RIGHT) / 2 - 30, h - BOTTOM + 32);
         g.fillText(yLabel, 6, TOP - 4 + 0);
         g.fillText(note, LEFT, h - 8);
+        if (reference.size() > 1) {
+            g.setStroke(Color.web("#009E73"));
+            g.setLineDashes(6, 4);
+            for (int i = 1; i < reference.size(); i++) {
+                g.strokeLine(x.toPixel(reference.get(i - 1)[0]), y.toPixel(reference.get(i - 1)[1]),
+                        x.toPixel(reference.get(i)[0]), y.toPixel(reference.get(i)[1]));
+            }
+            g.setLineDashes(null);
+            g.setFill(Color.web("#009E73"));
+            double[] last = reference.get(reference.size() - 1);
+            g.fillText(referenceLabel, Math.min(x.toPixel(last[0]) - 90, w - RIGHT - 120), y.toPixel(last[1]) + 14);
+        }
+        if (Double.isFinite(limit)) {
+            double px = x.toPixel(limit);
+            g.setStroke(Color.web("#CC3311"));
+            g.strokeLine(px, TOP, px, h - BOTTOM);
+            g.setFill(Color.web("#CC3311"));
+            g.fillText(limitLabel, px - 110, TOP + 14);
+        }
         List<double[]> pixels = new ArrayList<>();
         for (Point p : points) {
             double py = Double.isFinite(p.y()) ? y.toPixel(p.y()) : TOP + 6;
