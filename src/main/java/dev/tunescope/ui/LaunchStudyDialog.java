@@ -23,7 +23,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 
 /**
- * Starts a study: kind, built-in workload, LR range, steps and folder, prefilled from the current diagnosis; then
+ * Starts a study: kind, built-in workload or the user's own command, LR range, steps and folder, prefilled from the current diagnosis; then
  * shows its progress, the live train loss of the trial in progress, and a Cancel button.
  */
 final class LaunchStudyDialog {
@@ -50,11 +50,19 @@ final class LaunchStudyDialog {
         steps.valueProperty().addListener((obs, old, now) -> model.stepsProperty().set(now));
         TextField output = new TextField(String.valueOf(model.outputProperty().get()));
         output.textProperty().addListener((obs, old, now) -> model.outputProperty().set(Path.of(now)));
+        TextField command = new TextField();
+        command.setPromptText("optional: your own command, e.g. python3 train.py --lr {lr} --steps {steps} --out {out}");
+        command.setTooltip(new Tooltip("Run each trial as your own training command instead of the built-in workload."
+                + " Placeholders: {lr} {warmup_steps} {clip} {batch_size} {steps} {out} {seed} {run_name}. Run as an"
+                + " argument list, never through a shell; metrics from JSON lines on stdout or files in {out}."));
+        command.textProperty().bindBidirectional(model.commandProperty());
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
         form.addRow(0, new Label("Study"), kind);
         form.addRow(1, new Label("Workload"), workload);
+        form.addRow(5, new Label("Own command"), command);
+        GridPane.setHgrow(command, Priority.ALWAYS);
         form.addRow(2, new Label("Learning rates"), new HBox(6, lrMin, new Label("to"), lrMax, new Label("count"), count));
         form.addRow(3, new Label("Steps per trial"), steps);
         form.addRow(4, new Label("Folder"), output);

@@ -33,7 +33,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The launch dialog's state: which study to run, with what, where; then its progress (trial i/n, step, loss), the
+ * The launch dialog's state: which study to run, with what (a built-in workload or the user's own command), where; then its progress (trial i/n, step, loss), the
  * live train-loss curve of the trial in progress, and cancel. Prefilled from the current diagnosis: the LR range
  * around lr*, and the sweep the probe, warmup and clip studies are planned from.
  */
@@ -45,6 +45,7 @@ public final class LaunchStudyModel {
     private final IntegerProperty count = new SimpleIntegerProperty(7);
     private final IntegerProperty steps = new SimpleIntegerProperty(300);
     private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
+    private final StringProperty command = new SimpleStringProperty("");
     private final ObjectProperty<Optional<Path>> sweep = new SimpleObjectProperty<>(Optional.empty());
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
@@ -82,9 +83,11 @@ public final class LaunchStudyModel {
         executor.execute(() -> {
             String message;
             try {
-                BuiltInExecutor trainer = new BuiltInExecutor(new BuiltInExecutor.Base(
-                        WorkloadCatalog.create(workload.get(), 1), OptimizerSpec.adam(), Schedule.Decay.CONSTANT, 32,
-                        steps.get(), 10, 50, 1));
+                dev.tunescope.study.TrialExecutor trainer = command.get().isBlank()
+                        ? new BuiltInExecutor(new BuiltInExecutor.Base(WorkloadCatalog.create(workload.get(), 1),
+                                OptimizerSpec.adam(), Schedule.Decay.CONSTANT, 32, steps.get(), 10, 50, 1))
+                        : new dev.tunescope.study.CommandExecutor(dev.tunescope.train.CommandTemplate.parse(
+                                command.get()), 32, steps.get(), 1, Optional.empty());
                 StudyPlan plan = plan(trainer.describe());
                 var outcomes = StudyRunner.run(output.get(), plan, trainer, new Progress(), cancellation);
                 message = "Done: " + outcomes.size() + " trial(s) in " + output.get();
@@ -171,6 +174,11 @@ public final class LaunchStudyModel {
 
     public IntegerProperty stepsProperty() {
         return steps;
+    }
+
+    /** The user's own training command (an argument template); blank for the built-in workload. */
+    public StringProperty commandProperty() {
+        return command;
     }
 
     public ObjectProperty<Path> outputProperty() {

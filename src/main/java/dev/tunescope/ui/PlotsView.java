@@ -42,6 +42,8 @@ public final class PlotsView extends VBox {
     private final HistogramCanvas histogram = new HistogramCanvas();
     private final ComboBox<MetricRole> metric = new ComboBox<>();
     private final ComboBox<String> hyperparameter = new ComboBox<>();
+    private final ComboBox<String> histogramTag = new ComboBox<>();
+    private final dev.tunescope.ui.chart.HeatmapCanvas heatmap = new dev.tunescope.ui.chart.HeatmapCanvas();
     private final dev.tunescope.ui.chart.ScatterCanvas scatter = new dev.tunescope.ui.chart.ScatterCanvas();
 
     public PlotsView(WorkspaceViewModel workspace, ClippingPanelModel clipping) {
@@ -81,7 +83,7 @@ public final class PlotsView extends VBox {
         VBox.setVgrow(histogram, Priority.ALWAYS);
         VBox clipTab = new VBox(norms, histogram);
         TabPane tabs = new TabPane(new Tab("Curves", lossTab), new Tab("Gradient norm", clipTab),
-                new Tab("Hyperparameter axis", axisTab()));
+                new Tab("Hyperparameter axis", axisTab()), new Tab("Histograms", histogramTab()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().add(tabs);
@@ -95,6 +97,34 @@ public final class PlotsView extends VBox {
         showCurves();
         showNorms();
         showAxis();
+    }
+
+    private VBox histogramTab() {
+        histogramTag.valueProperty().addListener((obs, old, now) -> showHeatmap());
+        heatmap.setId("histogram-heatmap");
+        HBox tools = new HBox(10, new Label("Histogram"), histogramTag);
+        tools.setPadding(new Insets(4));
+        VBox.setVgrow(heatmap, Priority.ALWAYS);
+        workspace.selectedRuns().addListener((ListChangeListener<Run>) change -> {
+            java.util.Set<String> tags = new java.util.TreeSet<>();
+            workspace.selectedRuns().forEach(r -> tags.addAll(r.histograms().keySet()));
+            String chosen = histogramTag.getValue();
+            histogramTag.getItems().setAll(tags);
+            histogramTag.setValue(chosen != null && tags.contains(chosen) ? chosen : tags.stream().findFirst().orElse(null));
+            showHeatmap();
+        });
+        return new VBox(tools, heatmap);
+    }
+
+    /** The chosen histogram tag of the first selected run that logged it, over time. */
+    private void showHeatmap() {
+        String tag = histogramTag.getValue();
+        heatmap.show(tag == null ? null : workspace.selectedRuns().stream().map(r -> r.histograms().get(tag))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null));
+    }
+
+    public dev.tunescope.ui.chart.HeatmapCanvas heatmap() {
+        return heatmap;
     }
 
     private VBox axisTab() {

@@ -58,7 +58,11 @@ final class Screenshots {
                         window.expandAdvisorPanels();
                         later(() -> {
                             save(stage, dir.resolve("advisor-panels.png"));
-                            Platform.exit();
+                            tabs.getSelectionModel().select(3);
+                            later(() -> {
+                                save(stage, dir.resolve("histograms.png"));
+                                Platform.exit();
+                            });
                         });
                     });
                 });

@@ -51,6 +51,21 @@ class LaunchStudyModelTest {
     }
 
     @Test
+    void aStudyCanRunTheUsersOwnCommand() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3");
+        LaunchStudyModel model = model();
+        model.prefill(dir, "", Optional.empty());
+        model.countProperty().set(2);
+        model.stepsProperty().set(20);
+        model.lrMinProperty().set(0.01);
+        model.lrMaxProperty().set(0.05);
+        model.commandProperty().set("/usr/bin/python3 examples/train_example.py --lr {lr} --steps {steps} --out {out}");
+        model.start(() -> { });
+        assertThat(model.progressTextProperty().get()).startsWith("Done: 2 trial(s)");
+        assertThat(Files.exists(dir.resolve("new-study/lr_1.00e-02/stdout.log"))).isTrue();
+    }
+
+    @Test
     void aStudyThatNeedsASweepSaysSoWithoutOne() {
         LaunchStudyModel model = model();
         model.prefill(dir, "", Optional.empty());

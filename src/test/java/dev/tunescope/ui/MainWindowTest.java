@@ -105,6 +105,14 @@ class MainWindowTest {
     }
 
     @Test
+    void theHistogramsOfTheSelectedRunsAreShownOverTime(FxRobot robot) {
+        javafx.scene.control.ComboBox<?> tags = robot.lookup(".combo-box").match(
+                c -> ((javafx.scene.control.ComboBox<?>) c).getItems().contains("grad/values"))
+                .queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(tags.getValue()).isEqualTo("grad/values");
+    }
+
+    @Test
     void theRecommendedConfigExportsAndParsesBack(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("config.yaml");
         window.export().save(file);
