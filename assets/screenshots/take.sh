@@ -3,4 +3,7 @@
 # Needs Debian's xvfb and libgtk-3-0 (apt-get install xvfb libgtk-3-0).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-xvfb-run -a -s "-screen 0 1600x1000x24" ./tunescope sample-runs --screenshots assets/screenshots
+xvfb-run -a -s "-screen 0 1600x1000x24" ./tunescope sample-runs --light --screenshots assets/screenshots
+dark="$(mktemp -d)"
+xvfb-run -a -s "-screen 0 1600x1000x24" ./tunescope sample-runs --dark --screenshots "$dark"
+cp "$dark/main-window.png" assets/screenshots/dark-theme.png

@@ -8,17 +8,21 @@ import java.util.Optional;
 /**
  * What the app was started with: a folder to open (default: {@code sample-runs/} where it exists, else the
  * working directory) and, for the screenshot script and the installer's smoke test, {@code --screenshots DIR}:
- * once the folder is read and the first plot drawn, save a PNG of each view into DIR, then exit.
+ * once the folder is read and the first plot drawn, save a PNG of each view into DIR, then exit; {@code --dark}
+ * or {@code --light} choose the theme for this start.
  */
-public record AppArguments(Path folder, Optional<Path> screenshot) {
+public record AppArguments(Path folder, Optional<Path> screenshot, Optional<Boolean> dark) {
 
     public static AppArguments parse(List<String> args) {
         Path folder = null;
         Path screenshot = null;
+        Boolean dark = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--screenshots") && i + 1 < args.size()) {
                 screenshot = Path.of(args.get(++i));
+            } else if (arg.equals("--dark") || arg.equals("--light")) {
+                dark = arg.equals("--dark");
             } else if (!arg.startsWith("--")) {
                 folder = Path.of(arg);
             }
@@ -26,7 +30,7 @@ public record AppArguments(Path folder, Optional<Path> screenshot) {
         if (folder == null) {
             folder = Files.isDirectory(Path.of("sample-runs")) ? Path.of("sample-runs") : Path.of(".");
         }
-        return new AppArguments(folder, Optional.ofNullable(screenshot));
+        return new AppArguments(folder, Optional.ofNullable(screenshot), Optional.ofNullable(dark));
     }
 
     /** Whether the command line asks for the app rather than a command: no arguments, or a folder (and flags). */
@@ -34,6 +38,6 @@ public record AppArguments(Path folder, Optional<Path> screenshot) {
         if (args.length == 0) {
             return true;
         }
-        return !args[0].startsWith("-") ? Files.isDirectory(Path.of(args[0])) : args[0].equals("--screenshots");
+        return !args[0].startsWith("-") ? Files.isDirectory(Path.of(args[0])) : args[0].equals("--screenshots") || args[0].equals("--dark") || args[0].equals("--light");
     }
 }

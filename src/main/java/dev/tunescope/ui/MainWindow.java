@@ -81,6 +81,7 @@ public final class MainWindow {
             event.consume();
         });
         stage.setScene(scene);
+        Themes.apply(scene, Themes.savedDark());
         stage.setTitle("Tunescope");
         javafx.animation.Timeline live = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.seconds(2), e -> workspace.refreshIfLive()));
@@ -153,12 +154,15 @@ public final class MainWindow {
         MenuItem logY = new MenuItem("Toggle log y");
         logY.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         logY.setOnAction(e -> plots.toggleLogY());
+        javafx.scene.control.CheckMenuItem dark = new javafx.scene.control.CheckMenuItem("Dark theme");
+        dark.setSelected(Themes.savedDark());
+        dark.selectedProperty().addListener((obs, was, now) -> Themes.choose(stage.getScene(), now));
         MenuItem png = new MenuItem("Save plot as PNG...");
         png.setOnAction(e -> savePlot());
         MenuItem reset = new MenuItem("Reset zoom");
         reset.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
         reset.setOnAction(e -> plots.resetZoom());
-        return new MenuBar(new Menu("File", null, open, recent, save, copy, quit), new Menu("View", null, logY, reset, png),
+        return new MenuBar(new Menu("File", null, open, recent, save, copy, quit), new Menu("View", null, logY, reset, png, dark),
                 new Menu("Train", null, launch));
     }
 

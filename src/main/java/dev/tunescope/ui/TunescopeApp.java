@@ -15,6 +15,7 @@ public final class TunescopeApp extends Application {
     public void start(Stage stage) {
         AppArguments arguments = AppArguments.parse(getParameters().getRaw());
         MainWindow window = new MainWindow(stage, Background.fx());
+        arguments.dark().ifPresent(dark -> Themes.apply(stage.getScene(), dark));
         stage.show();
         window.open(arguments.folder());
         arguments.screenshot().ifPresent(dir -> Screenshots.takeWhenLoaded(window, stage, dir));

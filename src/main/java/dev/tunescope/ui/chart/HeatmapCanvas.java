@@ -23,15 +23,22 @@ public final class HeatmapCanvas extends Region {
     private static final double BOTTOM = 40;
 
     private final Canvas canvas = new Canvas();
+    private final javafx.beans.InvalidationListener themeListener = o -> draw();
     private HistogramSeries series;
 
     public HeatmapCanvas() {
         getChildren().add(canvas);
+        ChartTheme.CURRENT.addListener(new javafx.beans.WeakInvalidationListener(themeListener));
     }
 
     /** Shows a histogram series; null clears the view. */
     public void show(HistogramSeries histograms) {
         series = histograms;
+        draw();
+    }
+
+    /** Draws again, e.g. after the theme changed. */
+    public void redraw() {
         draw();
     }
 
@@ -50,7 +57,7 @@ public final class HeatmapCanvas extends Region {
         double w = getWidth();
         double h = getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        g.setFill(ChartTheme.current().background());
         g.fillRect(0, 0, w, h);
         g.setFont(Font.font(11));
         if (series == null || series.size() == 0 || w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
@@ -99,9 +106,9 @@ public final class HeatmapCanvas extends Region {
                 lower = hist.bucketLimit(i);
             }
         }
-        g.setStroke(Color.web("#999999"));
+        g.setStroke(ChartTheme.current().axis());
         g.strokeRect(LEFT, TOP, w - LEFT - RIGHT, h - TOP - BOTTOM);
-        g.setFill(Color.web("#333333"));
+        g.setFill(ChartTheme.current().axis());
         for (Tick t : x.ticks()) {
             if (t.major()) {
                 g.fillText(t.label(), x.toPixel(t.value()) - 10, h - BOTTOM + 16);

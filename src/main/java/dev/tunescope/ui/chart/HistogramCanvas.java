@@ -24,9 +24,6 @@ import javafx.scene.text.TextAlignment;
  */
 public final class HistogramCanvas extends Region {
     private static final Color BAR = Color.web(Palette.color(0), 0.75);
-    private static final Color AXIS = Color.gray(0.25);
-    private static final Color GRID = Color.gray(0.92);
-    private static final Color LINE = Color.web("#B2182B");
     private static final Font FONT = Font.font(11);
     private static final double LEFT = 56;
     private static final double RIGHT = 16;
@@ -41,8 +38,12 @@ public final class HistogramCanvas extends Region {
     private double threshold = Double.NaN;
     private String thresholdLabel = "";
 
+    /** Redraws when the app's chart theme changes; held weakly so that closed charts are not kept alive. */
+    private final javafx.beans.InvalidationListener themeListener = o -> redrawNow();
+
     public HistogramCanvas() {
         getChildren().add(canvas);
+        ChartTheme.CURRENT.addListener(new javafx.beans.WeakInvalidationListener(themeListener));
         setMinSize(120, 80);
         setPrefSize(480, 240);
     }
@@ -118,7 +119,7 @@ public final class HistogramCanvas extends Region {
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        g.setFill(ChartTheme.current().background());
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (canvas.getWidth() < LEFT + RIGHT + 2 || canvas.getHeight() < TOP + BOTTOM + 2) {
             return;
@@ -128,18 +129,18 @@ public final class HistogramCanvas extends Region {
         Scale y = new LinearScale(0, maxCount > 0 ? maxCount * 1.05 : 1, area.getMaxY(), area.getMinY());
         g.setFont(FONT);
         g.setLineWidth(1);
-        g.setFill(AXIS);
+        g.setFill(ChartTheme.current().axis());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (Tick tick : y.ticks()) {
             double py = snap(y.toPixel(tick.value()));
-            g.setStroke(GRID);
+            g.setStroke(ChartTheme.current().grid());
             g.strokeLine(area.getMinX(), py, area.getMaxX(), py);
             g.fillText(tick.label(), area.getMinX() - 6, py);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.setStroke(AXIS);
+        g.setStroke(ChartTheme.current().axis());
         for (Tick tick : x.ticks()) {
             double px = snap(x.toPixel(tick.value()));
             g.strokeLine(px, area.getMaxY(), px, area.getMaxY() + 4);
@@ -158,15 +159,15 @@ public final class HistogramCanvas extends Region {
             double w = Math.max(1, right - left - (right - left > 3 ? 1 : 0)); // a gap between wide bars
             g.fillRect(left, top, w, Math.max(1, base - top));
         }
-        g.setStroke(AXIS);
+        g.setStroke(ChartTheme.current().axis());
         g.strokeRect(snap(area.getMinX()), snap(area.getMinY()), area.getWidth(), area.getHeight());
         if (Double.isFinite(threshold)) {
             double px = x.toPixel(Math.max(x.min(), Math.min(x.max(), threshold)));
-            g.setStroke(LINE);
+            g.setStroke(ChartTheme.current().marker());
             g.setLineWidth(1.5);
             g.strokeLine(px, area.getMinY(), px, area.getMaxY());
             g.setLineWidth(1);
-            g.setFill(LINE);
+            g.setFill(ChartTheme.current().marker());
             g.setTextBaseline(VPos.BOTTOM);
             boolean leftSide = px > area.getMinX() + area.getWidth() * 0.6;
             g.setTextAlign(leftSide ? TextAlignment.RIGHT : TextAlignment.LEFT);

@@ -62,10 +62,6 @@ import javafx.scene.text.TextAlignment;
  */
 public final class LineChartCanvas extends Region {
     private static final Color[] COLORS = Palette.COLORS.stream().map(Color::web).toArray(Color[]::new);
-    private static final Color AXIS = Color.gray(0.25);
-    private static final Color GRID = Color.gray(0.92);
-    private static final Color MARKER = Color.web("#B2182B");
-    private static final Color THRESHOLD = Color.gray(0.35);
     private static final Font FONT = Font.font(11);
     private static final double LEFT = 64;
     private static final double RIGHT = 16;
@@ -106,8 +102,12 @@ public final class LineChartCanvas extends Region {
     private boolean rubberBand;
     private final Text measure = new Text();
 
+    /** Redraws when the app's chart theme changes; held weakly so that closed charts are not kept alive. */
+    private final javafx.beans.InvalidationListener themeListener = o -> requestRedraw();
+
     public LineChartCanvas() {
         getChildren().add(canvas);
+        ChartTheme.CURRENT.addListener(new javafx.beans.WeakInvalidationListener(themeListener));
         setMinSize(160, 120);
         setPrefSize(640, 400);
         measure.setFont(FONT);
@@ -335,7 +335,7 @@ public final class LineChartCanvas extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
-        g.setFill(Color.WHITE);
+        g.setFill(ChartTheme.current().background());
         g.fillRect(0, 0, width, height);
         if (width < LEFT + RIGHT + 2 || height < TOP + BOTTOM + 2) {
             return;
@@ -357,7 +357,7 @@ public final class LineChartCanvas extends Region {
         g.setLineWidth(1);
         for (int s = 0; s < d.series.size(); s++) {
             ScalarSeries series = d.series.get(s).series();
-            Color color = COLORS[s % COLORS.length];
+            Color color = ChartTheme.current().seriesColor(COLORS[s % COLORS.length]);
             IndexRange range = M4Reducer.visibleIndices(series, x);
             ReducedLine raw = rawLines.get(s);
             FastM4Reducer.reduceInto(d.pyramids.get(s), range.from(), range.to(), x, y, columns, raw);
@@ -444,14 +444,14 @@ public final class LineChartCanvas extends Region {
 
     private void drawGridAndAxes(GraphicsContext g, Rectangle2D area, Scale x, Scale y) {
         g.setLineWidth(1);
-        g.setFill(AXIS);
+        g.setFill(ChartTheme.current().axis());
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
         for (Tick tick : x.ticks()) {
             double px = snap(x.toPixel(tick.value()));
-            g.setStroke(GRID);
+            g.setStroke(ChartTheme.current().grid());
             g.strokeLine(px, area.getMinY(), px, area.getMaxY());
-            g.setStroke(AXIS);
+            g.setStroke(ChartTheme.current().axis());
             g.strokeLine(px, area.getMaxY(), px, area.getMaxY() + 4);
             g.fillText(tick.label(), px, area.getMaxY() + 6);
         }
@@ -460,20 +460,20 @@ public final class LineChartCanvas extends Region {
         for (Tick tick : y.ticks()) {
             double py = snap(y.toPixel(tick.value()));
             if (tick.major()) {
-                g.setStroke(GRID);
+                g.setStroke(ChartTheme.current().grid());
                 g.strokeLine(area.getMinX(), py, area.getMaxX(), py);
                 g.fillText(tick.label(), area.getMinX() - 7, py);
             }
-            g.setStroke(AXIS);
+            g.setStroke(ChartTheme.current().axis());
             g.strokeLine(area.getMinX() - (tick.major() ? 4 : 2), py, area.getMinX(), py);
         }
-        g.setStroke(AXIS);
+        g.setStroke(ChartTheme.current().axis());
         g.strokeRect(snap(area.getMinX()), snap(area.getMinY()), area.getWidth(), area.getHeight());
     }
 
     private void drawThresholds(GraphicsContext g, Rectangle2D area, Scale y) {
-        g.setStroke(THRESHOLD);
-        g.setFill(THRESHOLD);
+        g.setStroke(ChartTheme.current().threshold());
+        g.setFill(ChartTheme.current().threshold());
         g.setLineDashes(6, 4);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
@@ -489,8 +489,8 @@ public final class LineChartCanvas extends Region {
     }
 
     private void drawMarkers(GraphicsContext g, Rectangle2D area, Scale x) {
-        g.setStroke(MARKER);
-        g.setFill(MARKER);
+        g.setStroke(ChartTheme.current().marker());
+        g.setFill(ChartTheme.current().marker());
         g.setLineDashes(4, 3);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -509,12 +509,12 @@ public final class LineChartCanvas extends Region {
         double py = TOP / 2;
         for (int s = 0; s < d.series.size(); s++) {
             String name = d.series.get(s).name();
-            Color color = COLORS[s % COLORS.length];
+            Color color = ChartTheme.current().seriesColor(COLORS[s % COLORS.length]);
             g.setStroke(color);
             g.setLineWidth(2);
             g.strokeLine(px, py, px + 16, py);
             g.setLineWidth(1);
-            g.setFill(AXIS);
+            g.setFill(ChartTheme.current().axis());
             g.fillText(name, px + 20, py);
             px += 20 + textWidth(name) + 14;
             if (px > canvas.getWidth() - RIGHT) {
@@ -544,13 +544,13 @@ public final class LineChartCanvas extends Region {
         double boxHeight = lines.length * lineHeight + 6;
         double bx = px + 8 + boxWidth > area.getMaxX() ? px - 8 - boxWidth : px + 8;
         double by = area.getMinY() + 4;
-        g.setFill(Color.rgb(255, 255, 255, 0.9));
+        g.setFill(ChartTheme.current().legendFill());
         g.fillRect(bx, by, boxWidth, boxHeight);
-        g.setStroke(Color.gray(0.6));
+        g.setStroke(ChartTheme.current().legendBorder());
         g.strokeRect(bx, by, boxWidth, boxHeight);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.setFill(AXIS);
+        g.setFill(ChartTheme.current().axis());
         for (int i = 0; i < lines.length; i++) {
             g.fillText(lines[i], bx + 5, by + 3 + i * lineHeight);
         }

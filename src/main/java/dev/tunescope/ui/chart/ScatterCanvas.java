@@ -26,13 +26,13 @@ public final class ScatterCanvas extends Region {
     private static final Color LINE = Color.web("#888888");
     private static final Color NORMAL = Color.web("#0072B2");
     private static final Color HIGHLIGHT = Color.web("#D55E00");
-    private static final Color DISTINCT = Color.web("#333333");
 
     /** One trial: its x and y, how it is drawn, and a short label drawn beside highlighted points. */
     public record Point(double x, double y, MarkerStyle style, String label) {
     }
 
     private final Canvas canvas = new Canvas();
+    private final javafx.beans.InvalidationListener themeListener = o -> draw();
     private List<Point> points = List.of();
     private String xLabel = "";
     private String yLabel = "";
@@ -45,6 +45,7 @@ public final class ScatterCanvas extends Region {
 
     public ScatterCanvas() {
         getChildren().add(canvas);
+        ChartTheme.CURRENT.addListener(new javafx.beans.WeakInvalidationListener(themeListener));
         widthProperty().addListener(o -> draw());
         heightProperty().addListener(o -> draw());
     }
@@ -76,6 +77,11 @@ public final class ScatterCanvas extends Region {
         return points;
     }
 
+    /** Draws again, e.g. after the theme changed. */
+    public void redraw() {
+        draw();
+    }
+
     public Canvas canvas() {
         return canvas;
     }
@@ -91,7 +97,7 @@ public final class ScatterCanvas extends Region {
         double w = getWidth();
         double h = getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        g.setFill(ChartTheme.current().background());
         g.fillRect(0, 0, w, h);
         if (points.isEmpty() || w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
             g.setFill(Color.GRAY);
@@ -113,10 +119,10 @@ public final class ScatterCanvas extends Region {
         }
         Scale x = xs.toRange(0.08).toScale(LEFT, w - RIGHT);
         Scale y = ys.toRange(0.08).toScale(h - BOTTOM, TOP);
-        g.setStroke(Color.web("#999999"));
+        g.setStroke(ChartTheme.current().axis());
         g.strokeRect(LEFT, TOP, w - LEFT - RIGHT, h - TOP - BOTTOM);
         g.setFont(Font.font(11));
-        g.setFill(Color.web("#333333"));
+        g.setFill(ChartTheme.current().axis());
         for (Tick t : x.ticks()) {
             if (t.major()) {
                 double px = x.toPixel(t.value());
@@ -171,11 +177,11 @@ public final class ScatterCanvas extends Region {
             case HIGHLIGHTED -> {
                 g.setFill(HIGHLIGHT);
                 g.fillOval(px - 7, py - 7, 14, 14);
-                g.setFill(Color.web("#333333"));
+                g.setFill(ChartTheme.current().axis());
                 g.fillText(p.label(), px + 9, py - 8);
             }
             case DISTINCT -> {
-                g.setStroke(DISTINCT);
+                g.setStroke(ChartTheme.current().axis());
                 g.setLineWidth(1.5);
                 g.strokePolygon(new double[] {px, px - 6, px + 6}, new double[] {py - 7, py + 5, py + 5}, 3);
             }
@@ -185,7 +191,7 @@ public final class ScatterCanvas extends Region {
             }
         }
         if (!Double.isFinite(p.y())) {
-            g.setFill(Color.web("#333333"));
+            g.setFill(ChartTheme.current().axis());
             g.fillText("no finite loss", px - 30, py + 18);
         }
     }
