@@ -355,20 +355,25 @@ public final class LineChartCanvas extends Region {
         int columns = (int) area.getWidth();
         boolean smooth = smoothing.get() > 0;
         g.setLineWidth(1);
+        // Reduce every series first, in parallel (each into its own reusable line; pyramids and scales are
+        // immutable), then draw on this thread: with many long series the reduction is most of a frame.
+        java.util.stream.IntStream.range(0, d.series.size()).parallel().forEach(s -> {
+            IndexRange range = M4Reducer.visibleIndices(d.series.get(s).series(), x);
+            FastM4Reducer.reduceInto(d.pyramids.get(s), range.from(), range.to(), x, y, columns, rawLines.get(s));
+            if (smooth) {
+                FastM4Reducer.reduceInto(smoothedPyramids.get(s), range.from(), range.to(), x, y, columns,
+                        smoothLines.get(s));
+            }
+        });
         for (int s = 0; s < d.series.size(); s++) {
-            ScalarSeries series = d.series.get(s).series();
             Color color = ChartTheme.current().seriesColor(COLORS[s % COLORS.length]);
-            IndexRange range = M4Reducer.visibleIndices(series, x);
             ReducedLine raw = rawLines.get(s);
-            FastM4Reducer.reduceInto(d.pyramids.get(s), range.from(), range.to(), x, y, columns, raw);
             if (smooth) {
                 g.setGlobalAlpha(RAW_ALPHA);
                 stroke(g, raw, color);
                 g.setGlobalAlpha(1);
-                ReducedLine line = smoothLines.get(s);
-                FastM4Reducer.reduceInto(smoothedPyramids.get(s), range.from(), range.to(), x, y, columns, line);
                 g.setLineWidth(1.5);
-                stroke(g, line, color);
+                stroke(g, smoothLines.get(s), color);
                 g.setLineWidth(1);
             } else {
                 stroke(g, raw, color);
