@@ -11,7 +11,8 @@ import javafx.scene.layout.VBox;
 /** lr*, the boundary verdict and the unstable trials; choosing a trial shows its first unstable step on the plot. */
 final class InstabilityPanel extends VBox {
 
-    InstabilityPanel(InstabilityPanelModel model, Consumer<InstabilityPanelModel.UnstableRow> showEvidence) {
+    InstabilityPanel(InstabilityPanelModel model, Consumer<InstabilityPanelModel.UnstableRow> showEvidence,
+                     javafx.beans.property.ObjectProperty<dev.tunescope.diagnose.DiagnosisSettings> settings) {
         Label lrStar = new Label();
         lrStar.setId("lr-star");
         lrStar.textProperty().bind(model.lrStarProperty().map(v -> "lr* = " + v));
@@ -39,8 +40,41 @@ final class InstabilityPanel extends VBox {
                 showEvidence.accept(row);
             }
         });
-        getChildren().addAll(lrStar, boundary, base, new Label("Unstable trials (choose one to see where):"), list);
+        getChildren().addAll(lrStar, boundary, base, new Label("Unstable trials (choose one to see where):"), list,
+                threshold("Plateau: ends flat above x times smaller LRs' loss", 1.1, 4, settings.get().instability()
+                        .plateauFactor(), "plateau-factor", v -> settings.set(settings.get().withInstability(
+                        copy(settings.get().instability(), v, null)))),
+                threshold("Spike: robust standard deviations above the trailing median", 3, 12, settings.get()
+                        .instability().spikeZ(), "spike-z", v -> settings.set(settings.get().withInstability(
+                        copy(settings.get().instability(), null, v)))));
         setSpacing(6);
         setPadding(new Insets(8));
+    }
+
+    /** A labelled slider that reports its value when the user lets go of it (each change re-diagnoses). */
+    private static VBox threshold(String text, double min, double max, double value, String id,
+                                  Consumer<Double> onChange) {
+        javafx.scene.control.Slider slider = new javafx.scene.control.Slider(min, max, value);
+        slider.setId(id);
+        Label label = new Label();
+        label.textProperty().bind(slider.valueProperty().map(v -> text.replace("x times", String.format(
+                java.util.Locale.ROOT, "%.2f times", v.doubleValue())) + (text.contains("x times") ? ""
+                : String.format(java.util.Locale.ROOT, ": %.1f", v.doubleValue()))));
+        label.setWrapText(true);
+        slider.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                onChange.accept(slider.getValue());
+            }
+        });
+        slider.setOnKeyReleased(e -> onChange.accept(slider.getValue()));
+        return new VBox(2, label, slider);
+    }
+
+    private static dev.tunescope.diagnose.InstabilityRule.Settings copy(
+            dev.tunescope.diagnose.InstabilityRule.Settings s, Double plateauFactor, Double spikeZ) {
+        return new dev.tunescope.diagnose.InstabilityRule.Settings(s.explosionFactor(), s.initialPoints(),
+                s.spikeWindow(), spikeZ != null ? spikeZ : s.spikeZ(), s.spikeMinRatio(), s.riseWindow(),
+                s.riseFactor(), plateauFactor != null ? plateauFactor : s.plateauFactor(), s.plateauFlatness(),
+                s.tailFraction());
     }
 }

@@ -55,7 +55,8 @@ public final class MainWindow {
             collapsed.setExpanded(false);
         }
         this.advisorPanes = List.of(warmupPane, lengthPane, batchPane);
-        TitledPane instabilityPane = titled("Instability", new InstabilityPanel(instability, plots::showUnstable));
+        TitledPane instabilityPane = titled("Instability", new InstabilityPanel(instability, plots::showUnstable,
+                workspace.settingsProperty()));
         TitledPane clippingPane = titled("Gradient clipping", new ClippingPanel(clipping));
         this.firstPanes = List.of(instabilityPane, clippingPane);
         VBox panels = new VBox(instabilityPane, clippingPane, warmupPane, lengthPane, batchPane, all);

@@ -44,6 +44,11 @@ public record Workspace(Path folder, List<RunSource> sources, List<Study> studie
         return new Workspace(folder, sources, studies, Diagnoser.diagnoseEach(studies, settings));
     }
 
+    /** The same runs, diagnosed with other settings (nothing read again). */
+    public Workspace withDiagnoses(DiagnosisSettings settings) {
+        return new Workspace(folder, sources, studies, Diagnoser.diagnoseEach(studies, settings));
+    }
+
     public int runCount() {
         return studies.stream().mapToInt(s -> s.runs().size()).sum();
     }

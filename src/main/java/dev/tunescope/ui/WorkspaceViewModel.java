@@ -30,17 +30,20 @@ public final class WorkspaceViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObservableList<Run> selectedRuns = FXCollections.observableArrayList();
     private final ObjectProperty<Optional<Diagnosis>> diagnosis = new SimpleObjectProperty<>(Optional.empty());
+    private final ObjectProperty<DiagnosisSettings> settings = new SimpleObjectProperty<>(DiagnosisSettings.DEFAULTS);
 
     public WorkspaceViewModel(Background background) {
         this.background = background;
         selectedRuns.addListener((javafx.collections.ListChangeListener<Run>) change -> diagnosis.set(diagnosisFor()));
+        settings.addListener((obs, old, now) -> rediagnose());
     }
 
     /** Reads and diagnoses {@code folder} in the background; the current workspace stays until the new one is in. */
     public void open(Path folder) {
         loading.set(true);
         status.set("Reading " + folder + " ...");
-        background.run(() -> Workspace.read(folder, DiagnosisSettings.DEFAULTS), this::show, failure -> {
+        DiagnosisSettings chosen = settings.get();
+        background.run(() -> Workspace.read(folder, chosen), this::show, failure -> {
             loading.set(false);
             status.set("Could not read " + folder + ": " + failure.getMessage());
         });
@@ -56,7 +59,19 @@ public final class WorkspaceViewModel {
             return;
         }
         loading.set(true);
-        background.run(() -> current.refresh(DiagnosisSettings.DEFAULTS), this::update, failure -> loading.set(false));
+        DiagnosisSettings chosen = settings.get();
+        background.run(() -> current.refresh(chosen), this::update, failure -> loading.set(false));
+    }
+
+    /** The same runs diagnosed again with the current settings (a panel changed a threshold). */
+    private void rediagnose() {
+        Workspace current = workspace.get();
+        if (current == null) {
+            return;
+        }
+        DiagnosisSettings chosen = settings.get();
+        background.run(() -> current.withDiagnoses(chosen), this::update, failure -> status.set(
+                "Could not diagnose again: " + failure.getMessage()));
     }
 
     private void update(Workspace refreshed) {
@@ -124,6 +139,11 @@ public final class WorkspaceViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** The rules' thresholds; changing them diagnoses the open runs again. */
+    public ObjectProperty<DiagnosisSettings> settingsProperty() {
+        return settings;
     }
 
     public StringProperty filterProperty() {

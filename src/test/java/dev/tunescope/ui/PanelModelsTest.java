@@ -41,6 +41,20 @@ class PanelModelsTest {
     }
 
     @Test
+    void changingAThresholdChangesTheAnswerLive() {
+        InstabilityPanelModel panel = new InstabilityPanelModel(workspace.diagnosisProperty());
+        assertThat(panel.unstable()).hasSize(3);
+        var current = workspace.settingsProperty().get();
+        var i = current.instability();
+        workspace.settingsProperty().set(current.withInstability(new dev.tunescope.diagnose.InstabilityRule.Settings(
+                i.explosionFactor(), i.initialPoints(), i.spikeWindow(), i.spikeZ(), i.spikeMinRatio(),
+                i.riseWindow(), i.riseFactor(), 2.0, i.plateauFlatness(), i.tailFraction())));
+        // the top rates end at 3.3 against lr*'s 1.95: 1.7 times, under a plateau factor of 2
+        assertThat(panel.unstable()).isEmpty();
+        assertThat(workspace.selectedRuns()).hasSize(7);
+    }
+
+    @Test
     void selectingThePreLnRunsSwitchesToTheirDiagnosis() {
         InstabilityPanelModel panel = new InstabilityPanelModel(workspace.diagnosisProperty());
         Study preLn = workspace.studies().stream().filter(s -> s.path().equals("pre-ln-lr-sweep")).findFirst()
