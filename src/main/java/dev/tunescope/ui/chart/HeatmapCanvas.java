@@ -5,9 +5,7 @@ import dev.tunescope.plot.Scale;
 import dev.tunescope.plot.Tick;
 import dev.tunescope.run.Histogram;
 import dev.tunescope.run.HistogramSeries;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
@@ -16,49 +14,22 @@ import javafx.scene.text.Font;
  * count (on a log scale, so that sparse tails still show), the value axis spanning every histogram's range.
  * TensorBoard's outermost bucket limits (±Double.MAX_VALUE) are clamped to the histogram's min and max.
  */
-public final class HeatmapCanvas extends Region {
+public final class HeatmapCanvas extends SimpleCanvasChart {
     private static final double LEFT = 64;
     private static final double RIGHT = 16;
     private static final double TOP = 12;
     private static final double BOTTOM = 40;
 
-    private final Canvas canvas = new Canvas();
-    private final javafx.beans.InvalidationListener themeListener = o -> draw();
     private HistogramSeries series;
-
-    public HeatmapCanvas() {
-        getChildren().add(canvas);
-        ChartTheme.CURRENT.addListener(new javafx.beans.WeakInvalidationListener(themeListener));
-    }
 
     /** Shows a histogram series; null clears the view. */
     public void show(HistogramSeries histograms) {
         series = histograms;
-        draw();
-    }
-
-    /** Draws again, e.g. after the theme changed. */
-    public void redraw() {
-        draw();
-    }
-
-    public Canvas canvas() {
-        return canvas;
+        redraw();
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        double w = getWidth();
-        double h = getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(ChartTheme.current().background());
-        g.fillRect(0, 0, w, h);
+    protected void draw(GraphicsContext g, double w, double h) {
         g.setFont(Font.font(11));
         if (series == null || series.size() == 0 || w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
             g.setFill(Color.GRAY);

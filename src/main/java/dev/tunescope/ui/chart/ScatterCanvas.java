@@ -7,9 +7,7 @@ import dev.tunescope.plot.ScaleType;
 import dev.tunescope.plot.Tick;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
@@ -18,7 +16,7 @@ import javafx.scene.text.Font;
  * trial's best loss on y, points joined in x order; lr* highlighted, unstable trials as hollow triangles, trials
  * with no finite loss drawn at the top edge. A note line under the plot (e.g. the boundary warning).
  */
-public final class ScatterCanvas extends Region {
+public final class ScatterCanvas extends SimpleCanvasChart {
     private static final double LEFT = 64;
     private static final double RIGHT = 16;
     private static final double TOP = 16;
@@ -31,8 +29,6 @@ public final class ScatterCanvas extends Region {
     public record Point(double x, double y, MarkerStyle style, String label) {
     }
 
-    private final Canvas canvas = new Canvas();
-    private final javafx.beans.InvalidationListener themeListener = o -> draw();
     private List<Point> points = List.of();
     private String xLabel = "";
     private String yLabel = "";
@@ -43,62 +39,35 @@ public final class ScatterCanvas extends Region {
     private double limit = Double.NaN;
     private String limitLabel = "";
 
-    public ScatterCanvas() {
-        getChildren().add(canvas);
-        ChartTheme.CURRENT.addListener(new javafx.beans.WeakInvalidationListener(themeListener));
-        widthProperty().addListener(o -> draw());
-        heightProperty().addListener(o -> draw());
-    }
-
     public void show(List<Point> newPoints, ScaleType xScale, String x, String y, String noteText) {
         points = newPoints.stream().sorted(java.util.Comparator.comparingDouble(Point::x)).toList();
         xType = xScale;
         xLabel = x;
         yLabel = y;
         note = noteText;
-        draw();
+        redraw();
     }
 
     /** A dashed line through {@code (x, y)} pairs (e.g. ideal scaling), drawn under the points; empty for none. */
     public void setReference(List<double[]> line, String label) {
         reference = List.copyOf(line);
         referenceLabel = label;
-        draw();
+        redraw();
     }
 
     /** A vertical line at {@code x} (e.g. the batch size that ran out of memory); NaN for none. */
     public void setLimit(double x, String label) {
         limit = x;
         limitLabel = label;
-        draw();
+        redraw();
     }
 
     public List<Point> points() {
         return points;
     }
 
-    /** Draws again, e.g. after the theme changed. */
-    public void redraw() {
-        draw();
-    }
-
-    public Canvas canvas() {
-        return canvas;
-    }
-
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        double w = getWidth();
-        double h = getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(ChartTheme.current().background());
-        g.fillRect(0, 0, w, h);
+    protected void draw(GraphicsContext g, double w, double h) {
         if (points.isEmpty() || w < LEFT + RIGHT + 20 || h < TOP + BOTTOM + 20) {
             g.setFill(Color.GRAY);
             g.fillText("No trials with a learning rate", 20, 30);
