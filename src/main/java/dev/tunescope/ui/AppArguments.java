@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the app was started with: a folder to open (default: {@code sample-runs/} where it exists, else the
- * working directory) and, for the screenshot script and the installer's smoke test, {@code --screenshots DIR}:
+ * What the app was started with: a folder to open (default: {@link #defaultFolder()}) and, for the screenshot script and the installer's smoke test, {@code --screenshots DIR}:
  * once the folder is read and the first plot drawn, save a PNG of each view into DIR, then exit; {@code --dark}
  * or {@code --light} choose the theme for this start.
  */
@@ -28,9 +27,24 @@ public record AppArguments(Path folder, Optional<Path> screenshot, Optional<Bool
             }
         }
         if (folder == null) {
-            folder = Files.isDirectory(Path.of("sample-runs")) ? Path.of("sample-runs") : Path.of(".");
+            folder = defaultFolder();
         }
         return new AppArguments(folder, Optional.ofNullable(screenshot), Optional.ofNullable(dark));
+    }
+
+    /**
+     * {@code sample-runs/} of the working directory (a source checkout), else the sample runs an installed app
+     * ships (the installer passes their place as {@code tunescope.samples}), else the working directory.
+     */
+    static Path defaultFolder() {
+        if (Files.isDirectory(Path.of("sample-runs"))) {
+            return Path.of("sample-runs");
+        }
+        String bundled = System.getProperty("tunescope.samples");
+        if (bundled != null && Files.isDirectory(Path.of(bundled))) {
+            return Path.of(bundled);
+        }
+        return Path.of(".");
     }
 
     /** Whether the command line asks for the app rather than a command: no arguments, or a folder (and flags). */

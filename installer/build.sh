@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds Tunescope's installers with jpackage and a jlink runtime: installer/build.sh [app-image|deb|rpm]...
+# Output in target/installer/. Needs a JDK 21+ (for jpackage) and, for deb, dpkg-deb and fakeroot; for rpm, rpmbuild.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .ci/jdk.sh
+types=("$@"); [ ${#types[@]} -gt 0 ] || types=(app-image deb)
+version="$(sed -n 's:.*<version>\([0-9][0-9.]*\).*</version>.*:\1:p' pom.xml | head -1)"
+mvn -q -B -DskipTests package
+rm -rf target/installer && mkdir -p target/installer/input
+cp target/tunescope.jar target/installer/input/
+cp -r target/lib target/installer/input/lib
+mkdir -p target/installer/input/sample-runs && cp -r sample-runs/. target/installer/input/sample-runs/
+# The modules the app and its libraries use (JavaFX and DJL come as jars on the class path).
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.jfr
+jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --output target/installer/runtime
+common=(--name tunescope --app-version "$version" --vendor "Tunescope" --description "Tuning playbook for training runs"
+  --input target/installer/input --main-jar tunescope.jar --main-class dev.tunescope.Main
+  --runtime-image target/installer/runtime --icon assets/tunescope.png --dest target/installer
+  --java-options "-Dai.djl.offline=true --enable-native-access=ALL-UNNAMED -Dtunescope.samples=\$APPDIR/sample-runs")
+for type in "${types[@]}"; do
+  start=$(date +%s)
+  case "$type" in
+    app-image) jpackage --type app-image "${common[@]}" ;;
+    deb) jpackage --type deb "${common[@]}" --linux-shortcut --linux-menu-group Development --linux-app-category devel ;;
+    rpm) jpackage --type rpm "${common[@]}" --linux-shortcut --linux-menu-group Development ;;
+    *) echo "unknown package type $type" >&2; exit 2 ;;
+  esac
+  echo "$type built in $(( $(date +%s) - start )) s"
+done
+ls -la target/installer
