@@ -2,32 +2,20 @@ package dev.tunescope.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunescope.run.Histogram;
-import dev.tunescope.run.ReadWarning;
-import java.util.function.Consumer;
 
 /**
  * Turns lines of a Tunescope {@code histograms.jsonl}, {@code {"step", "time", "tag", "edges": [k+1],
  * "counts": [k]}}, into histograms (see {@link EdgeHistogram} for the conversion). A line whose arrays do not
  * fit together is reported and skipped as a whole; {@code time} is optional.
  */
-final class HistogramLineReader implements Consumer<TextLine> {
-    private final String file;
-    private final SeriesCollector collector;
-
+final class HistogramLineReader extends JsonLineReader {
     /** @param file the name warnings give the file */
     HistogramLineReader(String file, SeriesCollector collector) {
-        this.file = file;
-        this.collector = collector;
+        super(file, collector);
     }
 
     @Override
-    public void accept(TextLine line) {
-        if (line.text().isBlank()) {
-            return;
-        }
-        if (line.invalidUtf8()) {
-            warn(line, "is not valid UTF-8; the bytes that are not were replaced by U+FFFD");
-        }
+    protected void read(TextLine line) {
         try {
             JsonNode record = TunescopeJson.objectLine(line.text());
             long step = TunescopeJson.step(record);
@@ -37,7 +25,7 @@ final class HistogramLineReader implements Consumer<TextLine> {
             }
             Histogram histogram = EdgeHistogram.toHistogram(numbers(record, TunescopeFormat.EDGES),
                     numbers(record, TunescopeFormat.COUNTS));
-            collector.histogram(tag.textValue(), step, TunescopeJson.time(record), histogram, file, line.byteOffset());
+            collector.histogram(tag.textValue(), step, TunescopeJson.time(record), histogram, file(), line.byteOffset());
         } catch (MalformedLineException e) {
             warn(line, e.getMessage() + ", skipped");
         } catch (IllegalArgumentException e) {
@@ -61,7 +49,4 @@ final class HistogramLineReader implements Consumer<TextLine> {
         return values;
     }
 
-    private void warn(TextLine line, String message) {
-        collector.warn(ReadWarning.atLine(file, line.byteOffset(), line.number(), message));
-    }
 }

@@ -1,12 +1,10 @@
 package dev.tunescope.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tunescope.run.ReadWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.function.Consumer;
 
 /**
  * Turns lines of a Tunescope {@code metrics.jsonl} into scalar points: every key but {@code step} and
@@ -15,24 +13,14 @@ import java.util.function.Consumer;
  * (any letter case, so Python's {@code "nan"} and {@code "inf"} count too). {@code null} means "not logged at
  * this step" and gives no point. Anything else is reported and skipped, and the rest of the line is kept.
  */
-final class MetricsLineReader implements Consumer<TextLine> {
-    private final String file;
-    private final SeriesCollector collector;
-
+final class MetricsLineReader extends JsonLineReader {
     /** @param file the name warnings give the file */
     MetricsLineReader(String file, SeriesCollector collector) {
-        this.file = file;
-        this.collector = collector;
+        super(file, collector);
     }
 
     @Override
-    public void accept(TextLine line) {
-        if (line.text().isBlank()) {
-            return;
-        }
-        if (line.invalidUtf8()) {
-            warn(line, "is not valid UTF-8; the bytes that are not were replaced by U+FFFD");
-        }
+    protected void read(TextLine line) {
         JsonNode record;
         long step;
         try {
@@ -51,7 +39,7 @@ final class MetricsLineReader implements Consumer<TextLine> {
             }
             OptionalDouble value = value(field.getValue());
             if (value.isPresent()) {
-                collector.scalar(tag, step, value.getAsDouble(), time, file, line.byteOffset(), line.number());
+                collector.scalar(tag, step, value.getAsDouble(), time, file(), line.byteOffset(), line.number());
             } else {
                 refused.add("'" + tag + "' = " + abbreviated(field.getValue()));
             }
@@ -76,7 +64,4 @@ final class MetricsLineReader implements Consumer<TextLine> {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
-    private void warn(TextLine line, String message) {
-        collector.warn(ReadWarning.atLine(file, line.byteOffset(), line.number(), message));
-    }
 }
