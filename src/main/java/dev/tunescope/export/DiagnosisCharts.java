@@ -35,8 +35,11 @@ final class DiagnosisCharts {
         for (Trial trial : trials) {
             chart.series("lr = " + Markup.number(trial.learningRate()), trial.trainLoss());
         }
+        // one marker per step, naming every rate unstable from there, so that labels do not pile up
+        java.util.Map<Long, List<String>> byStep = new java.util.TreeMap<>();
         d.instability().ifPresent(r -> r.unstable().forEach(t -> t.firstUnstableStep().ifPresent(step ->
-                chart.verticalMarker(step, "lr " + Markup.number(t.learningRate()) + " unstable"))));
+                byStep.computeIfAbsent(step, s -> new java.util.ArrayList<>()).add(Markup.number(t.learningRate())))));
+        byStep.forEach((step, rates) -> chart.verticalMarker(step, "lr " + String.join(", ", rates) + " unstable"));
         return chart.toSvg();
     }
 
