@@ -17,7 +17,7 @@ jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --
 common=(--name tunescope --app-version "$version" --vendor "Tunescope" --description "Tuning playbook for training runs"
   --input target/installer/input --main-jar tunescope.jar --main-class dev.tunescope.Main
   --runtime-image target/installer/runtime --icon assets/tunescope.png --dest target/installer
-  --java-options "-Dai.djl.offline=true --enable-native-access=ALL-UNNAMED -Dtunescope.samples=\$APPDIR/sample-runs")
+  --java-options "-Dai.djl.offline=true -XX:+UseG1GC --enable-native-access=ALL-UNNAMED -Dtunescope.samples=\$APPDIR/sample-runs")
 for type in "${types[@]}"; do
   start=$(date +%s)
   case "$type" in

@@ -8,9 +8,10 @@ import java.io.IOException;
 /**
  * Decodes TensorBoard {@code Event} protos (tensorflow/core/util/event.proto) straight from their wire bytes.
  *
- * <p>Only the fields Tunescope uses are read; everything else is skipped by wire type. Decoding by hand, with
- * protobuf-java's {@link CodedInputStream}, avoids building a message object per event and needs no generated
- * classes. Field numbers:
+ * <p>Only the fields Tunescope uses are read; everything else is skipped by wire type. The envelope every record
+ * goes through is read with one reused {@link WireReader}; the sub-messages met more rarely (histograms, tensors,
+ * plugin data) with protobuf-java's {@code CodedInputStream}. No message object is built per event and no
+ * generated classes are needed. Field numbers:
  * <pre>
  * Event:            1 wall_time (double), 2 step (int64), 5 summary, 7 session_log
  * SessionLog:       1 status (enum; START = 1)
@@ -41,9 +42,11 @@ final class EventDecoder {
         Histogram histogram;
     }
 
+    private final WireReader in = new WireReader();
+
     /** Decodes one event; throws {@link IOException} for bytes that are not a valid Event. */
     void decode(byte[] data, int offset, int length, EventSink sink) throws IOException {
-        CodedInputStream in = CodedInputStream.newInstance(data, offset, length);
+        in.reset(data, offset, length);
         double wallTime = Double.NaN;
         long step = 0;
         boolean sessionStart = false;
@@ -51,10 +54,10 @@ final class EventDecoder {
         int field;
         while ((field = in.readTag()) != 0) {
             switch (field) {
-                case (1 << 3) | WireFormat.WIRETYPE_FIXED64 -> wallTime = in.readDouble();
-                case (2 << 3) | WireFormat.WIRETYPE_VARINT -> step = in.readInt64();
-                case (5 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> decodeSummary(in, data, offset, sink);
-                case (7 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> sessionStart = isSessionStart(in.readByteArray());
+                case (1 << 3) | WireReader.FIXED64 -> wallTime = in.readDouble();
+                case (2 << 3) | WireReader.VARINT -> step = in.readVarint();
+                case (5 << 3) | WireReader.LENGTH_DELIMITED -> decodeSummary(sink);
+                case (7 << 3) | WireReader.LENGTH_DELIMITED -> sessionStart = isSessionStart(in.readBytes());
                 default -> in.skipField(field);
             }
         }
@@ -93,14 +96,14 @@ final class EventDecoder {
         return start;
     }
 
-    /** Summary: repeated Value (field 1). {@code base} is the offset in {@code data} where {@code in} started. */
-    private void decodeSummary(CodedInputStream in, byte[] data, int base, EventSink sink) throws IOException {
-        int summaryLimit = in.pushLimit(in.readRawVarint32());
+    /** Summary: repeated Value (field 1). */
+    private void decodeSummary(EventSink sink) throws IOException {
+        int summaryLimit = in.pushLimit(in.readLength());
         int field;
         while ((field = in.readTag()) != 0) {
-            if (field == ((1 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
-                int valueLimit = in.pushLimit(in.readRawVarint32());
-                decodeValue(in, data, base, sink);
+            if (field == ((1 << 3) | WireReader.LENGTH_DELIMITED)) {
+                int valueLimit = in.pushLimit(in.readLength());
+                decodeValue(sink);
                 in.popLimit(valueLimit);
             } else {
                 in.skipField(field);
@@ -109,7 +112,7 @@ final class EventDecoder {
         in.popLimit(summaryLimit);
     }
 
-    private void decodeValue(CodedInputStream in, byte[] data, int base, EventSink sink) throws IOException {
+    private void decodeValue(EventSink sink) throws IOException {
         String tag = "";
         float simpleValue = 0;
         boolean hasSimpleValue = false;
@@ -119,21 +122,18 @@ final class EventDecoder {
         int field;
         while ((field = in.readTag()) != 0) {
             switch (field) {
-                case (1 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> {
-                    int tagLength = in.readRawVarint32();
-                    if (tagLength < 0 || tagLength > in.getBytesUntilLimit()) {
-                        throw new IOException("tag length " + tagLength + " runs past its value");
-                    }
-                    tag = tags.get(data, base + in.getTotalBytesRead(), tagLength);
-                    in.skipRawBytes(tagLength);
+                case (1 << 3) | WireReader.LENGTH_DELIMITED -> {
+                    int tagLength = in.readLength();
+                    tag = tags.get(in.data(), in.position(), tagLength);
+                    in.skip(tagLength);
                 }
-                case (2 << 3) | WireFormat.WIRETYPE_FIXED32 -> {
+                case (2 << 3) | WireReader.FIXED32 -> {
                     simpleValue = in.readFloat();
                     hasSimpleValue = true;
                 }
-                case (5 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> histo = in.readByteArray();
-                case (8 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> tensor = in.readByteArray();
-                case (9 << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED -> metadata = ValueMetadata.decode(in.readByteArray());
+                case (5 << 3) | WireReader.LENGTH_DELIMITED -> histo = in.readBytes();
+                case (8 << 3) | WireReader.LENGTH_DELIMITED -> tensor = in.readBytes();
+                case (9 << 3) | WireReader.LENGTH_DELIMITED -> metadata = ValueMetadata.decode(in.readBytes());
                 default -> in.skipField(field);
             }
         }
