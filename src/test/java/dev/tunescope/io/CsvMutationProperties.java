@@ -73,14 +73,7 @@ class CsvMutationProperties {
     void splicedLinesNeverBreakTheReader(@ForAll @IntRange(min = 0, max = 100_000) int rawFrom,
                                          @ForAll @IntRange(min = 1, max = 400) int length,
                                          @ForAll @IntRange(min = 0, max = 100_000) int rawTo) {
-        int from = rawFrom % ORIGINAL.length;
-        int len = Math.min(length, ORIGINAL.length - from);
-        int to = rawTo % (ORIGINAL.length + 1);
-        byte[] spliced = new byte[ORIGINAL.length + len];
-        System.arraycopy(ORIGINAL, 0, spliced, 0, to);
-        System.arraycopy(ORIGINAL, from, spliced, to, len);
-        System.arraycopy(ORIGINAL, to, spliced, to + len, ORIGINAL.length - to);
-        assertWellFormed(readBytes(spliced));
+        assertWellFormed(readBytes(dev.tunescope.testing.Mutations.splice(ORIGINAL, rawFrom, length, rawTo)));
     }
 
     private static void assertWellFormed(Run run) {

@@ -82,13 +82,8 @@ class EventFileMutationProperties {
     void splicingThePieceOfAFileIntoItselfNeverBreaksTheReader(@ForAll @IntRange(min = 0, max = 7000) int rawFrom,
                                                                 @ForAll @IntRange(min = 1, max = 600) int length,
                                                                 @ForAll @IntRange(min = 0, max = 7000) int rawTo) {
-        int from = rawFrom % ORIGINAL.length;
-        int len = Math.min(length, ORIGINAL.length - from);
-        int to = rawTo % (ORIGINAL.length + 1);
-        byte[] spliced = new byte[ORIGINAL.length + len];
-        System.arraycopy(ORIGINAL, 0, spliced, 0, to);
-        System.arraycopy(ORIGINAL, from, spliced, to, len);
-        System.arraycopy(ORIGINAL, to, spliced, to + len, ORIGINAL.length - to);
+        byte[] spliced = dev.tunescope.testing.Mutations.splice(ORIGINAL, rawFrom, length, rawTo);
+        int to = dev.tunescope.testing.Mutations.spliceTarget(ORIGINAL, rawTo);
         Run result = readBytes(spliced);
         assertWellFormed(result, spliced.length);
         if (to >= RECORD_ENDS[RECORD_ENDS.length - 1]) {
