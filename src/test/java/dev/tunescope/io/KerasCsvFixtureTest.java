@@ -7,8 +7,8 @@ import dev.tunescope.run.Run;
 import dev.tunescope.run.RunFormat;
 import dev.tunescope.run.RunStatus;
 import dev.tunescope.run.ScalarSeries;
-import dev.tunescope.run.SeriesStats;
 import dev.tunescope.testing.Fixtures;
+import dev.tunescope.testing.TruthAssertions;
 import org.junit.jupiter.api.Test;
 
 /** The Keras CSV fixture reads back exactly as truth.json (computed with Python's csv module) says. */
@@ -25,17 +25,7 @@ class KerasCsvFixtureTest {
         assertThat(run.scalars().keySet()).containsExactlyInAnyOrder("loss", "val_loss");
         truth.get("columns").properties().forEach(column -> {
             ScalarSeries series = run.scalar(column.getKey()).orElseThrow();
-            JsonNode expected = column.getValue();
-            SeriesStats stats = series.stats();
-            assertThat(series.size()).as(column.getKey()).isEqualTo(expected.get("count").asInt());
-            assertThat(series.firstStep()).as(column.getKey()).isEqualTo(expected.get("first_step").asLong());
-            assertThat(series.lastStep()).as(column.getKey()).isEqualTo(expected.get("last_step").asLong());
-            // boxed, so that NaN equals NaN (Double.equals) while 0.0 and -0.0 still differ
-            assertThat(Double.valueOf(series.lastValue())).as(column.getKey())
-                    .isEqualTo(Double.valueOf(Fixtures.number(expected.get("last_value"))));
-            assertThat(stats.nonFinite()).as(column.getKey()).isEqualTo(expected.get("n_nonfinite").asInt());
-            assertThat(stats.min()).as(column.getKey()).isEqualTo(expected.get("min_finite").asDouble());
-            assertThat(stats.max()).as(column.getKey()).isEqualTo(expected.get("max_finite").asDouble());
+            TruthAssertions.assertMatchesTruth(series, column.getValue(), column.getKey());
         });
         assertThat(run.warnings()).isEmpty();
     }

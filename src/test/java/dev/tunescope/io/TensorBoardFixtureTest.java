@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunescope.run.HistogramSeries;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.ScalarSeries;
-import dev.tunescope.run.SeriesStats;
 import dev.tunescope.testing.Fixtures;
+import dev.tunescope.testing.TruthAssertions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -104,22 +104,7 @@ class TensorBoardFixtureTest {
 
     private static void checkScalar(Run run, String tag, JsonNode expected) {
         ScalarSeries series = run.scalar(tag).orElseThrow(() -> new AssertionError(run.path() + " lacks " + tag));
-        SeriesStats stats = series.stats();
-        String where = run.path() + " " + tag;
-        assertThat(series.size()).as(where).isEqualTo(expected.get("count").asInt());
-        assertThat(series.firstStep()).as(where).isEqualTo(expected.get("first_step").asLong());
-        assertThat(series.lastStep()).as(where).isEqualTo(expected.get("last_step").asLong());
-        assertThat(Double.valueOf(series.lastValue())).as(where).isEqualTo(Double.valueOf(Fixtures.number(expected.get("last_value")))); // boxed: NaN equals NaN
-        assertThat(stats.nonFinite()).as(where).isEqualTo(expected.get("n_nonfinite").asInt());
-        assertThat(stats.nan()).as(where).isEqualTo(expected.get("n_nan").asInt());
-        assertThat(stats.positiveInfinity() + stats.negativeInfinity()).as(where)
-                .isEqualTo(expected.get("n_inf").asInt());
-        if (!expected.get("min_finite").isNull()) {
-            assertThat(stats.min()).as(where).isEqualTo(expected.get("min_finite").asDouble());
-            assertThat(stats.max()).as(where).isEqualTo(expected.get("max_finite").asDouble());
-        } else {
-            assertThat(stats.min()).as(where).isNaN();
-        }
+        TruthAssertions.assertMatchesTruth(series, expected, run.path() + " " + tag);
     }
 
     private static void checkHistogram(Run run, String tag, JsonNode expected) {
