@@ -9,7 +9,6 @@ import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -22,7 +21,7 @@ import javafx.scene.text.TextAlignment;
  * and any number of calls within one pulse draw once. A frame is a few hundred rectangles at most, with no
  * allocation but the tick list. FX thread only.
  */
-public final class HistogramCanvas extends Region {
+public final class HistogramCanvas extends CoalescingCanvasChart {
     private static final Color BAR = Color.web(Palette.color(0), 0.75);
     private static final Font FONT = Font.font(11);
     private static final double LEFT = 56;
@@ -30,20 +29,13 @@ public final class HistogramCanvas extends Region {
     private static final double TOP = 22;
     private static final double BOTTOM = 30;
 
-    private final Canvas canvas = new Canvas();
-    private final RedrawScheduler redraw = new RedrawScheduler(this::draw);
     private double[] edges = new double[0];
     private double[] counts = new double[0];
     private double maxCount;
     private double threshold = Double.NaN;
     private String thresholdLabel = "";
 
-    /** Redraws when the app's chart theme changes; held weakly so that closed charts are not kept alive. */
-    private final javafx.beans.InvalidationListener themeListener = o -> redrawNow();
-
     public HistogramCanvas() {
-        getChildren().add(canvas);
-        ChartTheme.CURRENT.addListener(new javafx.beans.WeakInvalidationListener(themeListener));
         setMinSize(120, 80);
         setPrefSize(480, 240);
     }
@@ -65,14 +57,14 @@ public final class HistogramCanvas extends Region {
         this.edges = edges.clone();
         this.counts = counts.clone();
         this.maxCount = Arrays.stream(counts).filter(Double::isFinite).max().orElse(0);
-        redraw.request();
+        requestRedraw();
     }
 
     /** Moves the threshold line; cheap, call it as often as a slider moves. NaN hides it. */
     public void setThreshold(double value, String label) {
         this.threshold = value;
         this.thresholdLabel = label == null ? "" : label;
-        redraw.request();
+        requestRedraw();
     }
 
     public double getThreshold() {
@@ -83,19 +75,10 @@ public final class HistogramCanvas extends Region {
         return thresholdLabel;
     }
 
-    /** Draws now; FX thread only. */
-    public void redrawNow() {
-        redraw.drawNow();
-    }
-
-    public Canvas canvas() {
-        return canvas;
-    }
-
     /** The plot area inside the axes, in canvas pixels. */
     public Rectangle2D plotArea() {
-        return new Rectangle2D(LEFT, TOP, Math.max(1, canvas.getWidth() - LEFT - RIGHT),
-                Math.max(1, canvas.getHeight() - TOP - BOTTOM));
+        return new Rectangle2D(LEFT, TOP, Math.max(1, canvas().getWidth() - LEFT - RIGHT),
+                Math.max(1, canvas().getHeight() - TOP - BOTTOM));
     }
 
     /** The x scale: values to canvas pixels. */
@@ -107,17 +90,8 @@ public final class HistogramCanvas extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw.request();
-        }
-    }
-
-    private void draw() {
+    protected void draw() {
+        Canvas canvas = canvas();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(ChartTheme.current().background());
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
@@ -173,9 +147,5 @@ public final class HistogramCanvas extends Region {
             g.setTextAlign(leftSide ? TextAlignment.RIGHT : TextAlignment.LEFT);
             g.fillText(thresholdLabel, leftSide ? px - 4 : px + 4, area.getMinY() - 3);
         }
-    }
-
-    private static double snap(double pixel) {
-        return Math.floor(pixel) + 0.5;
     }
 }

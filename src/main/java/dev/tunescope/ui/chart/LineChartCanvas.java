@@ -34,7 +34,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -60,7 +59,7 @@ import javafx.scene.text.TextAlignment;
  * thread (the series are immutable; the lists are swapped whole). Everything else, drawing included, happens on the
  * FX thread; requests for a redraw are coalesced into one draw at the next pulse.
  */
-public final class LineChartCanvas extends Region {
+public final class LineChartCanvas extends CoalescingCanvasChart {
     private static final Color[] COLORS = Palette.COLORS.stream().map(Color::web).toArray(Color[]::new);
     private static final Font FONT = Font.font(11);
     private static final double LEFT = 64;
@@ -71,8 +70,6 @@ public final class LineChartCanvas extends Region {
     private static final double WHEEL_NOTCH = 40;
     private static final double ZOOM_PER_NOTCH = 1.25;
 
-    private final Canvas canvas = new Canvas();
-    private final RedrawScheduler redraw = new RedrawScheduler(this::draw);
     private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
     private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0);
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
@@ -102,12 +99,8 @@ public final class LineChartCanvas extends Region {
     private boolean rubberBand;
     private final Text measure = new Text();
 
-    /** Redraws when the app's chart theme changes; held weakly so that closed charts are not kept alive. */
-    private final javafx.beans.InvalidationListener themeListener = o -> requestRedraw();
-
     public LineChartCanvas() {
-        getChildren().add(canvas);
-        ChartTheme.CURRENT.addListener(new javafx.beans.WeakInvalidationListener(themeListener));
+        Canvas canvas = canvas();
         setMinSize(160, 120);
         setPrefSize(640, 400);
         measure.setFont(FONT);
@@ -231,25 +224,10 @@ public final class LineChartCanvas extends Region {
         return Double.isNaN(viewYMin) ? full : new AxisRange(viewYMin, viewYMax, full.type());
     }
 
-    /** Asks for a redraw at the next pulse; any thread; many requests in one pulse draw once. */
-    public void requestRedraw() {
-        redraw.request();
-    }
-
-    /** Draws now; FX thread only. */
-    public void redrawNow() {
-        redraw.drawNow();
-    }
-
-    /** The canvas drawn on (for snapshots). */
-    public Canvas canvas() {
-        return canvas;
-    }
-
     /** The plot area inside the axes, in canvas pixels. */
     public Rectangle2D plotArea() {
-        double w = Math.max(1, Math.floor(canvas.getWidth() - LEFT - RIGHT));
-        double h = Math.max(1, canvas.getHeight() - TOP - BOTTOM);
+        double w = Math.max(1, Math.floor(canvas().getWidth() - LEFT - RIGHT));
+        double h = Math.max(1, canvas().getHeight() - TOP - BOTTOM);
         return new Rectangle2D(LEFT, TOP, w, h);
     }
 
@@ -318,23 +296,13 @@ public final class LineChartCanvas extends Region {
     // ---- layout and drawing
 
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            requestRedraw();
-        }
-    }
-
-    private void draw() {
+    protected void draw() {
         if (!Platform.isFxApplicationThread()) {
             throw new IllegalStateException("draw on the FX thread");
         }
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double width = canvas.getWidth();
-        double height = canvas.getHeight();
+        GraphicsContext g = canvas().getGraphicsContext2D();
+        double width = canvas().getWidth();
+        double height = canvas().getHeight();
         g.setFill(ChartTheme.current().background());
         g.fillRect(0, 0, width, height);
         if (width < LEFT + RIGHT + 2 || height < TOP + BOTTOM + 2) {
@@ -522,7 +490,7 @@ public final class LineChartCanvas extends Region {
             g.setFill(ChartTheme.current().axis());
             g.fillText(name, px + 20, py);
             px += 20 + textWidth(name) + 14;
-            if (px > canvas.getWidth() - RIGHT) {
+            if (px > canvas().getWidth() - RIGHT) {
                 break;
             }
         }
@@ -579,10 +547,6 @@ public final class LineChartCanvas extends Region {
     }
 
     /** The middle of a pixel, where a one-pixel line is sharp. */
-    private static double snap(double pixel) {
-        return Math.floor(pixel) + 0.5;
-    }
-
     // ---- ranges
 
     private double xMin() {
