@@ -1,11 +1,8 @@
 package dev.tunescope.cli;
 
-import dev.tunescope.diagnose.Diagnoser;
 import dev.tunescope.diagnose.Diagnosis;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunescope.workspace.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,12 +12,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code tunescope diagnose PATH [--json]}: the playbook's findings for the runs under PATH; one diagnosis per LR
- * sweep when PATH holds several ({@code {"diagnoses":[{"sweep", ...}]}} in JSON).
+ * {@code tunescope diagnose PATH [--json] [--study ID]}: the playbook's findings for every study under PATH, one
+ * section per study ({@code {"studies":[...]}} in JSON).
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = "Apply the tuning playbook to the runs under PATH: lr*, unstable trials, warmup, clipping,"
-                + " run length and batch size, each with its evidence.")
+        description = "Apply the tuning playbook to every study under PATH: lr* and unstable trials of LR sweeps,"
+                + " warmup and clipping verdicts, the probe, run length and batch size, each with its evidence.")
 public final class DiagnoseCommand implements Callable<Integer> {
 
     @Spec
@@ -34,31 +31,17 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path path = options.path;
         if (!options.valid(spec)) {
             return ExitCodes.USAGE;
         }
-        DiagnosisInput input = DiagnosisInput.read(path, options.settings());
-        List<Diagnoser.StudyDiagnosis> diagnoses = input.diagnoses();
-        PrintWriter out = spec.commandLine().getOut();
-        if (diagnoses.size() == 1) {
-            Diagnosis diagnosis = diagnoses.get(0).diagnosis();
-            out.print(json ? JsonValues.MAPPER.writeValueAsString(DiagnosisJson.of(diagnosis)) + "\n"
-                    : DiagnosisText.of(diagnosis, input.runCount()));
-        } else if (json) {
-            ObjectNode root = JsonValues.MAPPER.createObjectNode();
-            ArrayNode list = root.putArray("diagnoses");
-            for (Diagnoser.StudyDiagnosis d : diagnoses) {
-                ObjectNode one = list.addObject();
-                one.put("sweep", d.sweep());
-                one.setAll(DiagnosisJson.of(d.diagnosis()));
-            }
-            out.println(JsonValues.MAPPER.writeValueAsString(root));
-        } else {
-            for (Diagnoser.StudyDiagnosis d : diagnoses) {
-                out.print("== " + d.sweep() + " ==\n\n" + DiagnosisText.of(d.diagnosis(), input.runCount()) + "\n");
-            }
+        Workspace workspace = Workspace.open(options.path, options.settings());
+        List<Diagnosis> diagnoses = options.chosen(workspace, spec);
+        if (diagnoses == null) {
+            return ExitCodes.USAGE;
         }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? JsonValues.MAPPER.writeValueAsString(DiagnosisJson.of(diagnoses)) + "\n"
+                : DiagnosisText.of(diagnoses, workspace.runCount()));
         out.flush();
         return ExitCodes.OK;
     }

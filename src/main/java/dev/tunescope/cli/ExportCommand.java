@@ -1,17 +1,16 @@
 package dev.tunescope.cli;
 
-import dev.tunescope.diagnose.Diagnoser;
 import dev.tunescope.diagnose.Diagnosis;
 import dev.tunescope.export.ConfigFiles;
 import dev.tunescope.export.DiagnosisReport;
 import dev.tunescope.export.RecommendedConfig;
-import dev.tunescope.export.RecommendedConfigs;
-import dev.tunescope.run.Run;
+import dev.tunescope.workspace.Recommendation;
+import dev.tunescope.workspace.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -21,9 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code tunescope export PATH --out FILE [--format json|yaml|html]}: the recommended config, or the report. */
+/**
+ * {@code tunescope export PATH --out FILE [--format json|yaml|html] [--study ID]}: the recommended config, or the
+ * report, of one LR sweep (with the studies that refer to it).
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the recommended config (JSON or YAML) or a self-contained HTML report with plots.")
+        description = "Write the recommended config (JSON or YAML) or a self-contained HTML report with plots, for"
+                + " one LR sweep of PATH (--study chooses it where PATH holds several).")
 public final class ExportCommand implements Callable<Integer> {
 
     enum Format { JSON, YAML, HTML }
@@ -47,25 +50,21 @@ public final class ExportCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Path path = options.path;
-        DiagnosisInput input = DiagnosisInput.read(path, options.settings());
-        if (input.diagnoses().size() > 1) {
-            spec.commandLine().getErr().println("tunescope export: " + path + " holds " + input.diagnoses().size()
-                    + " LR sweeps (" + input.diagnoses().stream().map(Diagnoser.StudyDiagnosis::sweep)
-                    .collect(Collectors.joining(", ")) + "); export one of them");
+        Workspace workspace = Workspace.open(path, options.settings());
+        Optional<Diagnosis> main = chosen(workspace);
+        if (main.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        Diagnosis diagnosis = input.diagnoses().get(0).diagnosis();
-        Map<String, Run> byPath = input.runsByPath();
         String source = path.toAbsolutePath().normalize().toString();
-        Optional<RecommendedConfig> config = RecommendedConfigs.from(diagnosis, byPath, VersionProvider.version(),
+        Optional<RecommendedConfig> config = Recommendation.config(workspace, main.get(), VersionProvider.version(),
                 source);
         Format chosen = format.orElseGet(this::formatFromExtension);
         String text;
         if (chosen == Format.HTML) {
-            text = DiagnosisReport.html(diagnosis, config, VersionProvider.version(), source);
+            text = DiagnosisReport.html(main.get(), config, VersionProvider.version(), source);
         } else if (config.isEmpty()) {
-            spec.commandLine().getErr().println("tunescope export: nothing to recommend for " + path + ": no"
-                    + " learning-rate sweep (and no warmup study that made a learning rate stable) was found.");
+            spec.commandLine().getErr().println("tunescope export: nothing to recommend for " + main.get().study().id()
+                    + ": it has no lr* (and no warmup that made a learning rate stable).");
             return ExitCodes.ERROR;
         } else {
             text = chosen == Format.YAML ? ConfigFiles.yaml(config.get()) : ConfigFiles.json(config.get());
@@ -75,9 +74,33 @@ public final class ExportCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         Files.writeString(out, text, StandardCharsets.UTF_8);
-        spec.commandLine().getOut().println("Wrote " + chosen.name().toLowerCase(Locale.ROOT) + " to " + out);
+        spec.commandLine().getOut().println("Wrote " + chosen.name().toLowerCase(Locale.ROOT) + " for "
+                + main.get().study().label() + " to " + out);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** The study the export centres on: the one --study names, else the only candidate; empty after saying why. */
+    private Optional<Diagnosis> chosen(Workspace workspace) {
+        if (options.study != null) {
+            List<Diagnosis> one = options.chosen(workspace, spec);
+            return one == null ? Optional.empty() : Optional.of(one.get(0));
+        }
+        List<Diagnosis> candidates = Recommendation.candidates(workspace);
+        if (candidates.size() == 1) {
+            return Optional.of(candidates.get(0));
+        }
+        String problem = candidates.isEmpty()
+                ? options.path + " holds no LR sweep (and no warmup study that made a learning rate stable)"
+                + (workspace.diagnoses().isEmpty() ? "" : "; its studies are: " + ids(workspace.diagnoses()))
+                : options.path + " holds " + candidates.size() + " LR sweeps (" + ids(candidates)
+                + "): choose one with --study ID";
+        spec.commandLine().getErr().println("tunescope export: " + problem);
+        return Optional.empty();
+    }
+
+    private static String ids(List<Diagnosis> diagnoses) {
+        return diagnoses.stream().map(d -> d.study().id()).collect(Collectors.joining(", "));
     }
 
     private Format formatFromExtension() {

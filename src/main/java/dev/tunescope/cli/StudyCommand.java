@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunescope.study.BuiltInExecutor;
 import dev.tunescope.study.CommandExecutor;
-import dev.tunescope.study.StudyFromDiagnosis;
+import dev.tunescope.diagnose.DiagnosisSettings;
+import dev.tunescope.workspace.StudyProposals;
 import dev.tunescope.study.StudyKind;
 import dev.tunescope.study.StudyPlan;
 import dev.tunescope.study.StudyPlanner;
@@ -138,7 +139,8 @@ public final class StudyCommand implements Callable<Integer> {
                 if (from == null) {
                     throw new IllegalArgumentException(studyKind.id() + " is planned from a sweep: add --from SWEEP_DIR");
                 }
-                yield StudyFromDiagnosis.of(from).plan(studyKind, workload, probeSteps, warmupMultiplier, maxTrainSteps);
+                yield StudyProposals.from(from, DiagnosisSettings.DEFAULTS).plan(studyKind, workload, probeSteps,
+                        warmupMultiplier, maxTrainSteps);
             }
         };
     }

@@ -1,6 +1,7 @@
 package dev.tunescope.diagnose;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The gradient-clipping threshold {@link ClippingAdvisor} recommends for one run, and what it would do.
@@ -13,9 +14,22 @@ import java.util.List;
  *                        in the findings' evidence)
  * @param clipped         how many of those updates lie strictly above the threshold, i.e. would be clipped
  * @param clippedFraction {@code clipped / updates}
+ * @param target          the learning rate the threshold is meant for (an unstable one clipping should make
+ *                        trainable), and the share of its updates the threshold would clip; empty when the
+ *                        threshold is for the run it came from
  */
 public record ClippingAdvice(String run, String source, double percentile, double threshold, long updates,
-                             long clipped, double clippedFraction, List<Finding> findings) {
+                             long clipped, double clippedFraction, Optional<Target> target, List<Finding> findings) {
+
+    /** What the threshold would do at the learning rate it is meant for. */
+    public record Target(String run, double learningRate, long updates, long clipped, double clippedFraction) {
+    }
+
+    /** The share of updates clipping would touch where it matters: at the target rate, else on its own run. */
+    public double decidingFraction() {
+        return target.map(Target::clippedFraction).orElse(clippedFraction);
+    }
+
 
     public static final String FROM_SCALARS = "scalars";
     public static final String FROM_HISTOGRAMS = "histograms";

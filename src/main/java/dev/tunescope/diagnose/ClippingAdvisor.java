@@ -62,7 +62,7 @@ public final class ClippingAdvisor {
         List<Mark> marks = largestFirst(run, gradNorm, clipped).stream().limit(MAX_MARKS)
                 .sorted(Comparator.comparingLong(Mark::fromStep)).toList();
         String message = "Clip gradients at " + Text.number(threshold) + ", the " + Text.ordinal(settings.percentile())
-                + " percentile of " + updates + " gradient norms: " + clipped.length + " updates ("
+                + " percentile of " + updates + " gradient norms of " + run + ": " + clipped.length + " of its updates ("
                 + Text.percent(fraction) + ") lie above it" + nonFiniteNote(gradNorm.size() - finite.length) + ".";
         Tally tally = new Tally(updates, clipped.length, gradNorm.size() - finite.length, marks.size());
         return Optional.of(advice(run, ClippingAdvice.FROM_SCALARS, settings, threshold, tally, message, marks));
@@ -137,15 +137,51 @@ public final class ClippingAdvisor {
         numbers.put("marks_shown", (double) tally.marksShown());
         List<Finding> findings = new ArrayList<>();
         findings.add(new Finding(RULE, Severity.INFO, message, new Evidence(List.of(run), marks, numbers)));
-        if (fraction > settings.lowerLrWarningFraction()) {
-            findings.add(new Finding(RULE, Severity.WARNING, "Clipping at this threshold would touch "
-                    + Text.percent(fraction) + " of updates: this is a lower learning rate in disguise; lower the "
-                    + "learning rate instead.", new Evidence(List.of(run), List.of(), Map.of(
-                            "threshold", threshold, "clipped_fraction", fraction,
-                            "lower_lr_warning_fraction", settings.lowerLrWarningFraction()))));
+        ClippingAdvice advice = new ClippingAdvice(run, source, settings.percentile(), threshold, tally.updates(),
+                tally.clipped(), fraction, Optional.empty(), findings);
+        return withWarning(advice, settings);
+    }
+
+    /**
+     * The same threshold, judged where it is meant to work: on the gradient norms of {@code targetRun} at
+     * {@code targetLr} (an unstable rate clipping should make trainable). The share of updates it would clip there,
+     * not on the run the percentile came from (10% there by construction at p90), decides the warning.
+     */
+    public static ClippingAdvice forTarget(ClippingAdvice advice, String targetRun, double targetLr,
+                                           ScalarSeries targetNorms, Settings settings) {
+        double fraction = fractionAbove(targetNorms, advice.threshold());
+        if (!Double.isFinite(fraction)) {
+            return advice;
         }
-        return new ClippingAdvice(run, source, settings.percentile(), threshold, tally.updates(), tally.clipped(),
-                fraction, findings);
+        long updates = java.util.Arrays.stream(targetNorms.valuesCopy()).filter(Double::isFinite).count();
+        long clipped = Math.round(fraction * updates);
+        ClippingAdvice.Target target = new ClippingAdvice.Target(targetRun, targetLr, updates, clipped, fraction);
+        List<Finding> findings = new ArrayList<>(advice.findings().stream()
+                .filter(f -> f.severity() != Severity.WARNING).toList());
+        findings.add(new Finding(RULE, Severity.INFO, "At lr " + Text.number(targetLr) + ", the rate clipping is"
+                + " meant to make trainable, " + clipped + " of " + updates + " updates (" + Text.percent(fraction)
+                + ") have a gradient norm above " + Text.number(advice.threshold()) + ".", new Evidence(
+                        List.of(targetRun), List.of(), Map.of("threshold", advice.threshold(), "lr", targetLr,
+                        "clipped_fraction", fraction, "updates", (double) updates))));
+        return withWarning(new ClippingAdvice(advice.run(), advice.source(), advice.percentile(), advice.threshold(),
+                advice.updates(), advice.clipped(), advice.clippedFraction(), Optional.of(target), findings), settings);
+    }
+
+    private static ClippingAdvice withWarning(ClippingAdvice advice, Settings settings) {
+        double fraction = advice.decidingFraction();
+        if (!(fraction > settings.lowerLrWarningFraction())) {
+            return advice;
+        }
+        String where = advice.target().map(t -> " at lr " + Text.number(t.learningRate())).orElse("");
+        String run = advice.target().map(ClippingAdvice.Target::run).orElse(advice.run());
+        List<Finding> findings = new ArrayList<>(advice.findings());
+        findings.add(new Finding(RULE, Severity.WARNING, "Clipping at " + Text.number(advice.threshold())
+                + " would touch " + Text.percent(fraction) + " of updates" + where + ": this is a lower learning rate"
+                + " in disguise; lower the learning rate instead.", new Evidence(List.of(run), List.of(), Map.of(
+                        "threshold", advice.threshold(), "clipped_fraction", fraction,
+                        "lower_lr_warning_fraction", settings.lowerLrWarningFraction()))));
+        return new ClippingAdvice(advice.run(), advice.source(), advice.percentile(), advice.threshold(),
+                advice.updates(), advice.clipped(), advice.clippedFraction(), advice.target(), findings);
     }
 
     /** Marks at the given points, the largest norm first (earlier step first among equals). */

@@ -1,184 +1,125 @@
 package dev.tunescope.diagnose;
 
-import dev.tunescope.run.MetricRole;
+import dev.tunescope.run.HyperparameterNames;
 import dev.tunescope.run.Run;
-import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.run.Study;
+import dev.tunescope.run.StudyKind;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Runs every rule that has its inputs, in the playbook's order: lr* and instability from the LR sweep, the
- * early-instability probe, warmup (from a warmup study, else the study to run), clipping (from the lr* run's
- * gradient norms), run length (from the stable sweep trials) and batch size (from a batch probe).
+ * Diagnoses every study of an opened folder, each as its kind calls for (RULES.md §1-§5): an LR sweep gets lr*, its
+ * unstable trials, the fixes in the playbook's order, the probe, warmup and clipping advice and the run length; a
+ * warmup, clipping or probe study is judged against the sweep it refers to (its {@code from}) where there is one,
+ * else against its own best stable trial; a batch probe gets the batch size; a run-length study the length; other
+ * runs are judged one by one. A sweep's fixes take into account what the studies that refer to it showed.
  */
 public final class Diagnoser {
-    static final Set<String> MAX_STEPS_NAMES = Set.of("max_train_steps", "max_steps", "total_steps", "train_steps");
-    static final Set<String> BATCH_NAMES = Set.of("batch_size", "batch", "bs");
-    static final Set<String> OOM_NAMES = Set.of("out_of_memory", "oom");
-
     private Diagnoser() {
     }
 
-    /** A diagnosis and the LR sweep it is centred on ("" when the runs hold no sweep study). */
-    public record StudyDiagnosis(String sweep, Diagnosis diagnosis) {
-    }
-
     /**
-     * One diagnosis per LR sweep study (kind {@code lr-sweep}), each with the studies planned from that sweep and
-     * any batch probe; when there is no sweep study, one diagnosis of all the runs, sorted into roles by
-     * {@link #diagnose}. Two sweeps are never pooled: a Post-LN and a Pre-LN sweep side by side are two answers.
+     * One diagnosis per study, in the order given, leaving out studies read only as references
+     * ({@link Study#outsideFolder()}).
      */
-    public static List<StudyDiagnosis> diagnoseEach(List<Study> studies, DiagnosisSettings settings) {
-        List<Study> sweeps = studies.stream().filter(s -> s.kind().equals(Optional.of(StudyRoles.LR_SWEEP))).toList();
-        if (sweeps.isEmpty()) {
-            return List.of(new StudyDiagnosis("", diagnose(studies, settings)));
+    public static List<Diagnosis> diagnoseAll(List<Study> studies, DiagnosisSettings settings) {
+        StabilityJudge judge = new StabilityJudge(settings.instability());
+        Map<String, List<Trial>> trials = new LinkedHashMap<>();
+        studies.forEach(s -> trials.put(s.id(), trialsOf(s, settings)));
+        Map<String, SweepVerdict> sweeps = new LinkedHashMap<>();
+        for (Study study : studies) {
+            if (study.kind() == StudyKind.LR_SWEEP) {
+                sweeps.put(study.id(), SweepVerdict.of(study, trials.get(study.id()), judge, settings));
+            }
         }
-        List<StudyDiagnosis> out = new ArrayList<>();
-        for (Study sweep : sweeps) {
-            List<Study> related = new ArrayList<>(List.of(sweep));
-            studies.stream().filter(s -> s.basedOn().equals(Optional.of(sweep.path()))
-                    || s.kind().equals(Optional.of(StudyRoles.BATCH))).forEach(related::add);
-            out.add(new StudyDiagnosis(sweep.path(), diagnose(related, settings)));
+        Map<String, Diagnosis> others = new LinkedHashMap<>();
+        for (Study study : studies) {
+            if (study.kind() != StudyKind.LR_SWEEP) {
+                Optional<SweepVerdict> reference = referenceOf(study, studies).map(s -> sweeps.get(s.id()));
+                others.put(study.id(), StudyVerdicts.diagnose(study, trials.get(study.id()), reference, judge,
+                        settings));
+            }
+        }
+        List<Diagnosis> out = new ArrayList<>();
+        for (Study study : studies) {
+            if (study.outsideFolder()) {
+                continue;
+            }
+            if (study.kind() == StudyKind.LR_SWEEP) {
+                List<Diagnosis> related = studies.stream().filter(s -> s.kind() != StudyKind.LR_SWEEP
+                        && referenceOf(s, studies).map(r -> r.id().equals(study.id())).orElse(false))
+                        .map(s -> others.get(s.id())).toList();
+                out.add(sweeps.get(study.id()).diagnosis(related, judge, settings));
+            } else {
+                out.add(others.get(study.id()));
+            }
         }
         return out;
     }
 
-    public static Diagnosis diagnose(List<Study> studies, DiagnosisSettings settings) {
-        StudyRoles roles = StudyRoles.of(studies, settings);
-        List<Finding> findings = new ArrayList<>();
-
-        Optional<LrStarRule.LrStar> lrStar = LrStarRule.find(roles.sweep(), settings.lrStar());
-        lrStar.ifPresent(s -> findings.addAll(s.findings()));
-        OptionalDouble lrStarValue = lrStar.map(s -> OptionalDouble.of(s.value())).orElse(OptionalDouble.empty());
-        Optional<InstabilityRule.Result> instability = roles.sweep().isEmpty() ? Optional.empty()
-                : Optional.of(InstabilityRule.assess(roles.sweep(), lrStarValue, settings.instability()));
-        instability.ifPresent(r -> findings.addAll(r.findings()));
-        long maxTrainSteps = maxTrainSteps(studies, roles, instability);
-
-        Optional<EarlyInstabilityRule.ProbeVerdict> probe = roles.probes().stream().findFirst()
-                .map(p -> EarlyInstabilityRule.assess(p, lrStar.map(LrStarRule.LrStar::value), settings.probe(),
-                        settings.instability()));
-        probe.ifPresent(p -> findings.addAll(p.findings()));
-
-        Optional<WarmupAdvisor.WarmupAdvice> warmup = warmup(roles, instability, lrStarValue, maxTrainSteps, settings);
-        warmup.ifPresent(w -> findings.addAll(w.findings()));
-
-        Optional<ClippingAdvice> clipping = clippingRun(roles, lrStar).flatMap(t -> ClippingAdvisor.advise(t.run(),
-                t.gradNorm().get().tag(), t.gradNorm().get(), settings.clipping()));
-        clipping.ifPresent(c -> findings.addAll(c.findings()));
-
-        List<Trial> stable = stableSweepTrials(roles, instability);
-        Optional<StepsAdvice> steps = stable.isEmpty() ? Optional.empty()
-                : Optional.of(StepsAdvisor.advise(stable, settings.steps()));
-        steps.ifPresent(s -> findings.addAll(s.findings()));
-
-        Optional<BatchAdvice> batch = batch(roles.batchProbe(), settings);
-        batch.ifPresent(b -> findings.addAll(b.findings()));
-
-        return new Diagnosis(lrStar, instability, probe, warmup, clipping, steps, batch, maxTrainSteps, roles.sweep(),
-                findings);
+    /** One study on its own (with no other study to refer to). */
+    public static Diagnosis diagnose(Study study, DiagnosisSettings settings) {
+        return diagnoseAll(List.of(study), settings).get(0);
     }
 
     /**
-     * A warmup study's trials are judged together with the sweep's smaller learning rates, so that a warmup that
-     * only reaches a plateau far above them counts as unstable (the sweep's trials are references, not verdicts).
+     * The study {@code study} refers to: the one whose id its {@code from} names, else an LR sweep in the folder it
+     * names (the one of the same set-up, where that folder holds several).
      */
-    private static Optional<WarmupAdvisor.WarmupAdvice> warmup(StudyRoles roles,
-                                                               Optional<InstabilityRule.Result> instability,
-                                                               OptionalDouble lrStar, long maxTrainSteps,
-                                                               DiagnosisSettings settings) {
-        if (!roles.warmup().isEmpty()) {
-            List<Trial> study = new ArrayList<>(roles.warmup());
-            double target = study.stream().mapToDouble(Trial::learningRate).max().orElseThrow();
-            roles.sweep().stream().filter(t -> t.learningRate() == target).forEach(study::add); // the no-warmup twin
-            List<Trial> judged = new ArrayList<>(study);
-            roles.sweep().stream().filter(t -> t.learningRate() < target).forEach(judged::add);
-            Set<String> studyRuns = study.stream().map(Trial::run).collect(Collectors.toSet());
-            List<TrialStability> verdicts = InstabilityRule.assess(judged, lrStar, settings.instability()).trials()
-                    .stream().filter(t -> studyRuns.contains(t.run())).toList();
-            return Optional.of(WarmupAdvisor.fromStudy(verdicts, maxTrainSteps, settings.warmup()));
+    static Optional<Study> referenceOf(Study study, List<Study> studies) {
+        if (study.basedOn().isEmpty()) {
+            return Optional.empty();
         }
-        return instability.flatMap(r -> r.unstableBaseLr().isPresent()
-                ? Optional.of(WarmupAdvisor.propose(r.unstableBaseLr().getAsDouble(), maxTrainSteps, settings.warmup()))
-                : Optional.empty());
-    }
-
-    /** The lr* run when it logged gradient norms, else the only trial, else the best-ranked trial with them. */
-    private static Optional<Trial> clippingRun(StudyRoles roles, Optional<LrStarRule.LrStar> lrStar) {
-        List<Trial> candidates = new ArrayList<>(roles.sweep());
-        candidates.addAll(roles.warmup());
-        List<Trial> withNorms = candidates.stream().filter(t -> t.gradNorm().isPresent()).toList();
-        if (lrStar.isPresent()) {
-            Optional<Trial> star = withNorms.stream().filter(t -> t.run().equals(lrStar.get().run())).findFirst();
-            if (star.isPresent()) {
-                return star;
-            }
-            for (LrStarRule.RankedTrial ranked : lrStar.get().ranking()) {
-                Optional<Trial> trial = withNorms.stream().filter(t -> t.run().equals(ranked.run())).findFirst();
-                if (trial.isPresent()) {
-                    return trial;
-                }
-            }
+        String named = study.basedOn().get();
+        Optional<Study> byId = studies.stream().filter(s -> s.id().equals(named) && s != study).findFirst();
+        if (byId.isPresent()) {
+            return byId;
         }
-        return withNorms.size() == 1 ? Optional.of(withNorms.get(0)) : Optional.empty();
+        List<Study> inFolder = studies.stream().filter(s -> s.path().equals(named) && s != study).toList();
+        return inFolder.stream().filter(s -> s.kind() == StudyKind.LR_SWEEP && sameSetUp(s, study)).findFirst()
+                .or(() -> inFolder.stream().filter(s -> s.kind() == StudyKind.LR_SWEEP).findFirst())
+                .or(() -> inFolder.stream().findFirst());
     }
 
-    private static List<Trial> stableSweepTrials(StudyRoles roles, Optional<InstabilityRule.Result> instability) {
-        Set<String> unstable = instability.map(r -> r.unstable().stream().map(TrialStability::run)
-                .collect(Collectors.toSet())).orElse(Set.of());
-        return roles.sweep().stream().filter(t -> !unstable.contains(t.run())).toList();
+    private static boolean sameSetUp(Study a, Study b) {
+        return a.splitBy().entrySet().stream().allMatch(e -> !b.splitBy().containsKey(e.getKey())
+                || b.splitBy().get(e.getKey()).equals(e.getValue()));
     }
 
-    /** A max_train_steps hyperparameter of any run, else the longest stable sweep trial, else the longest trial. */
-    static long maxTrainSteps(List<Study> studies, StudyRoles roles, Optional<InstabilityRule.Result> instability) {
-        Optional<Double> declared = studies.stream().flatMap(s -> s.runs().stream())
-                .flatMap(run -> MAX_STEPS_NAMES.stream().map(name -> run.hyperparameters().number(name)))
-                .flatMap(Optional::stream).filter(v -> v > 0).max(Comparator.naturalOrder());
+    /**
+     * The study's trials. A sweep, warmup, clipping or probe study compares learning rates, so only runs that record
+     * one are its trials; the other kinds judge runs one by one and take any run with a train loss.
+     */
+    static List<Trial> trialsOf(Study study, DiagnosisSettings settings) {
+        boolean needsRate = switch (study.kind()) {
+            case LR_SWEEP, WARMUP, CLIPPING, PROBE -> true;
+            case BATCH_PROBE, STEPS, RUNS -> false;
+        };
+        return study.runs().stream().map(r -> TrialExtraction.from(r, settings.aliases())).flatMap(Optional::stream)
+                .filter(t -> !needsRate || Double.isFinite(t.learningRate())).toList();
+    }
+
+    /**
+     * The run length a study was designed for: what it declares, else the largest max_train_steps its runs record,
+     * else the longest stable trial, else the longest trial.
+     */
+    static long maxTrainSteps(Study study, List<Trial> trials, List<TrialStability> verdicts) {
+        if (study.maxTrainSteps().isPresent()) {
+            return study.maxTrainSteps().getAsLong();
+        }
+        Optional<Double> declared = study.runs().stream().map(Run::hyperparameters)
+                .map(h -> HyperparameterNames.number(h, HyperparameterNames.MAX_TRAIN_STEPS)).flatMap(Optional::stream)
+                .filter(v -> v > 0).max(Double::compare);
         if (declared.isPresent()) {
             return Math.round(declared.get());
         }
-        List<Trial> stable = stableSweepTrials(roles, instability);
-        List<Trial> pool = stable.isEmpty() ? new ArrayList<>(roles.sweep()) : stable;
-        if (pool.isEmpty()) {
-            pool.addAll(roles.warmup());
-        }
-        return pool.stream().mapToLong(t -> t.trainLoss().lastStep()).max().orElse(0);
-    }
-
-    /** Throughput per batch size from a batch probe: the median examples/s of each run, and the out-of-memory size. */
-    private static Optional<BatchAdvice> batch(List<Run> runs, DiagnosisSettings settings) {
-        List<ThroughputPoint> points = new ArrayList<>();
-        OptionalInt oom = OptionalInt.empty();
-        for (Run run : runs) {
-            Optional<Double> batchSize = BATCH_NAMES.stream().map(n -> run.hyperparameters().number(n))
-                    .flatMap(Optional::stream).findFirst();
-            if (batchSize.isEmpty()) {
-                continue;
-            }
-            int size = (int) Math.round(batchSize.get());
-            boolean outOfMemory = OOM_NAMES.stream().anyMatch(n -> run.hyperparameters().get(n)
-                    .map(v -> v.display().equalsIgnoreCase("true")).orElse(false));
-            if (outOfMemory) {
-                oom = OptionalInt.of(oom.isPresent() ? Math.min(oom.getAsInt(), size) : size);
-                continue;
-            }
-            run.scalar(MetricRole.THROUGHPUT, settings.aliases()).map(Diagnoser::median).filter(v -> v > 0)
-                    .ifPresent(v -> points.add(new ThroughputPoint(size, v)));
-        }
-        if (points.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(BatchSizeAdvisor.advise(points, oom, settings.batch()));
-    }
-
-    private static double median(ScalarSeries series) {
-        return RunningMedian.median(series.valuesCopy());
+        List<String> stable = verdicts.stream().filter(TrialStability::stable).map(TrialStability::run).toList();
+        long longestStable = trials.stream().filter(t -> stable.contains(t.run()))
+                .mapToLong(t -> t.trainLoss().lastStep()).max().orElse(0);
+        return longestStable > 0 ? longestStable : trials.stream().mapToLong(t -> t.trainLoss().lastStep()).max()
+                .orElse(0);
     }
 }

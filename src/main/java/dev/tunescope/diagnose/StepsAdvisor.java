@@ -58,8 +58,23 @@ public final class StepsAdvisor {
     private StepsAdvisor() {
     }
 
-    /** Judges each trial's best step and proposes an initial max_train_steps. */
+    /** Judges each trial's best step and proposes an initial max_train_steps (no trial is singled out). */
     public static StepsAdvice advise(List<Trial> trials, Settings settings) {
+        long longest = trials.stream().filter(t -> !t.trainLoss().isEmpty()).mapToLong(t -> t.trainLoss().lastStep())
+                .max().orElse(0);
+        return advise(trials, Optional.empty(), longest, settings);
+    }
+
+    /**
+     * Judges each trial's best step, proposes an initial max_train_steps, and says which run length to use next:
+     * the verdict on {@code headline} (lr*, whose length a recommended config takes) decides, and a candidate only
+     * comes from a trial whose train loss has reached its floor, so "train longer" and a shorter candidate are
+     * never said of the same run.
+     *
+     * @param maxTrainSteps the length the trials were run for (their max_train_steps)
+     */
+    public static StepsAdvice advise(List<Trial> trials, Optional<String> headline, long maxTrainSteps,
+                                     Settings settings) {
         List<BestStep> bests = new ArrayList<>();
         List<Mark> marks = new ArrayList<>();
         List<String> withoutLoss = new ArrayList<>();
@@ -81,13 +96,61 @@ public final class StepsAdvisor {
                     + (withoutLoss.size() == 1 ? "was" : "were") + " left out.",
                     new Evidence(withoutLoss, List.of(), Map.of())));
         }
-        findings.addAll(StepsFindings.verdicts(bests, marks, settings));
         Optional<TrainingFloor.Result> floor = TrainingFloor.of(trials, settings.smoothingWindow(),
                 settings.fitTolerance());
-        floor.ifPresent(f -> findings.add(StepsFindings.candidate(f, trials.size(), settings)));
-        return new StepsAdvice(bests,
-                floor.map(f -> OptionalLong.of(f.fastest().step())).orElse(OptionalLong.empty()),
-                floor.map(f -> f.fastest().run()), findings);
+        Optional<TrainingFloor.Fit> fastest = floor.flatMap(TrainingFloor.Result::fastest);
+        Optional<BestStep> lead = headline.flatMap(run -> bests.stream().filter(b -> b.run().equals(run)).findFirst())
+                .or(() -> bests.size() == 1 ? Optional.of(bests.get(0)) : Optional.empty());
+        boolean leadFalling = lead.isPresent() && floor.map(f -> f.stillFalling().contains(lead.get().run()))
+                .orElse(false);
+        Optional<StepsFindings.LateGain> late = lead.filter(b -> b.verdict() == BestStep.Verdict.TRAIN_LONGER
+                && !leadFalling).flatMap(b -> floor.flatMap(f -> f.fits().stream().filter(fit -> fit.run()
+                .equals(b.run())).findFirst()).flatMap(fit -> trials.stream().filter(t -> t.run().equals(b.run()))
+                .findFirst().map(t -> lateGain(judged(t), fit.step(), b))));
+        StepsFindings.Next next = StepsFindings.next(lead, leadFalling, late, fastest, maxTrainSteps);
+        lead.ifPresent(b -> findings.add(StepsFindings.headline(b, marks.get(bests.indexOf(b)), leadFalling, next,
+                settings)));
+        List<BestStep> others = new ArrayList<>();
+        List<Mark> otherMarks = new ArrayList<>();
+        for (int i = 0; i < bests.size(); i++) {
+            if (lead.isEmpty() || !bests.get(i).run().equals(lead.get().run())) {
+                others.add(bests.get(i));
+                otherMarks.add(marks.get(i));
+            }
+        }
+        findings.addAll(StepsFindings.verdicts(others, otherMarks, settings));
+        boolean longer = next.steps().isPresent() && next.steps().getAsLong() > maxTrainSteps && maxTrainSteps > 0;
+        floor.ifPresent(f -> findings.add(StepsFindings.candidate(f, trials.size(), settings,
+                longer && fastest.isPresent() ? " It is no reason to shorten the runs here: the verdict on "
+                        + lead.map(BestStep::run).orElse("lr*") + " says train longer." : "")));
+        return new StepsAdvice(bests, fastest.map(f -> OptionalLong.of(f.step())).orElse(OptionalLong.empty()),
+                fastest.map(TrainingFloor.Fit::run), lead, next.steps(), next.reason(), findings);
+    }
+
+    /**
+     * How much the judged loss (eval, else train) still gained after the train loss reached its floor at
+     * {@code floorStep}, against its own noise: the robust spread of its consecutive differences over its second
+     * half, per point (1.4826 MAD / sqrt 2).
+     */
+    static StepsFindings.LateGain lateGain(ScalarSeries judged, long floorStep, BestStep best) {
+        int at = Math.min(judged.indexAtOrAfter(floorStep), judged.size() - 1);
+        double then = judged.value(at);
+        int from = judged.size() / 2;
+        double[] differences = new double[Math.max(0, judged.size() - from - 1)];
+        int n = 0;
+        for (int i = from + 1; i < judged.size(); i++) {
+            double d = judged.value(i) - judged.value(i - 1);
+            if (Double.isFinite(d)) {
+                differences[n++] = d;
+            }
+        }
+        double[] finite = java.util.Arrays.copyOf(differences, n);
+        double center = RunningMedian.median(finite);
+        for (int i = 0; i < n; i++) {
+            finite[i] = Math.abs(finite[i] - center);
+        }
+        double noise = n == 0 ? 0 : RunningMedian.MAD_TO_SIGMA * RunningMedian.median(finite) / Math.sqrt(2);
+        return new StepsFindings.LateGain(judged.step(at), then - best.bestValue(), noise);
     }
 
     /** The eval loss where it has a finite value, else the train loss. */

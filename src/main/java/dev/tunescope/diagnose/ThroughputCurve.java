@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Throughput measurements made ready for the batch-size rule: sorted by batch size, one per size (the best, where a
- * size was measured more than once: the slower runs met some passing disturbance), and only the feasible ones
- * (below the size that ran out of memory).
+ * Throughput measurements made ready for the batch-size rule: sorted by batch size, one per size (the median of
+ * repeated runs of a size, with their range as its spread), and only the feasible ones (below the size that ran out
+ * of memory).
  *
  * @param points     the feasible measurements, by increasing batch size
  * @param duplicated batch sizes measured more than once
@@ -24,27 +23,35 @@ record ThroughputCurve(List<ThroughputPoint> points, List<Integer> duplicated, L
     }
 
     static ThroughputCurve of(List<ThroughputPoint> measured, OptionalInt outOfMemoryBatchSize) {
-        TreeMap<Integer, ThroughputPoint> best = new TreeMap<>();
-        TreeSet<Integer> duplicated = new TreeSet<>();
-        for (ThroughputPoint point : measured) {
-            ThroughputPoint earlier = best.get(point.batchSize());
-            if (earlier != null) {
-                duplicated.add(point.batchSize());
-            }
-            if (earlier == null || point.examplesPerSecond() > earlier.examplesPerSecond()) {
-                best.put(point.batchSize(), point);
-            }
-        }
+        TreeMap<Integer, List<ThroughputPoint>> bySize = new TreeMap<>();
+        measured.forEach(p -> bySize.computeIfAbsent(p.batchSize(), s -> new ArrayList<>()).add(p));
         List<ThroughputPoint> feasible = new ArrayList<>();
+        List<Integer> duplicated = new ArrayList<>();
         List<Integer> infeasible = new ArrayList<>();
-        for (ThroughputPoint point : best.values()) {
-            if (outOfMemoryBatchSize.isPresent() && point.batchSize() >= outOfMemoryBatchSize.getAsInt()) {
-                infeasible.add(point.batchSize());
-            } else {
-                feasible.add(point);
+        bySize.forEach((size, repeats) -> {
+            if (repeats.size() > 1) {
+                duplicated.add(size);
             }
+            if (outOfMemoryBatchSize.isPresent() && size >= outOfMemoryBatchSize.getAsInt()) {
+                infeasible.add(size);
+            } else {
+                feasible.add(combined(size, repeats));
+            }
+        });
+        return new ThroughputCurve(feasible, duplicated, infeasible);
+    }
+
+    /** The median of the repeats, with the larger of their range and their own spreads. */
+    private static ThroughputPoint combined(int size, List<ThroughputPoint> repeats) {
+        if (repeats.size() == 1) {
+            return repeats.get(0);
         }
-        return new ThroughputCurve(feasible, List.copyOf(duplicated), infeasible);
+        double[] values = repeats.stream().mapToDouble(ThroughputPoint::examplesPerSecond).toArray();
+        double median = RunningMedian.median(values);
+        double range = (java.util.Arrays.stream(values).max().orElseThrow()
+                - java.util.Arrays.stream(values).min().orElseThrow()) / median;
+        double own = repeats.stream().mapToDouble(ThroughputPoint::spread).max().orElse(0);
+        return new ThroughputPoint(size, median, Math.max(range, own), repeats.size());
     }
 
     List<Doubling> doublings() {

@@ -9,16 +9,20 @@ import java.util.Optional;
 
 /**
  * The initial max_train_steps candidate of RULES.md §4: the step count of the fastest trial that fits the training
- * set, i.e. whose training loss reaches the floor the sweep reaches.
+ * set, i.e. whose training loss reaches its floor.
  *
- * <p>Each trial's finite training loss is smoothed by a trailing {@link RunningMedian}. The floor is the lowest
- * smoothed value of any trial. A trial fits when its smoothed loss comes within the tolerance of that floor: below
- * {@code floor * (1 + tolerance)} for a positive floor. For a floor at or below zero a relative margin means nothing
- * (it is zero, or lies below the floor), so the margin is additive instead: {@code tolerance} times the spread from
- * the floor up to the highest first smoothed value of any trial (the loss at the start of training). A trial's fit
- * step is the first step at which its smoothed loss is within the bound.
+ * <p>Each trial's finite training loss is smoothed by a trailing {@link RunningMedian}. The sweep's floor is the
+ * lowest smoothed value of any trial. A trial fits when it has reached its own floor, i.e. its smoothed loss no
+ * longer falls (over the last quarter of its steps it drops by less than the tolerance times the sweep's spread,
+ * from the highest starting level down to the floor), and it comes within the tolerance of the sweep's floor: below
+ * {@code floor * (1 + tolerance)} for a positive floor; for a floor at or below zero a relative margin means nothing,
+ * so the margin is the tolerance times the spread instead. Its fit step is the first step within the bound. A trial
+ * still falling at its end fits nothing yet: training it longer would lower its floor.
  */
 final class TrainingFloor {
+    /** The share of a trial's last steps over which "no longer falls" is judged. */
+    static final double FLAT_SHARE = 0.25;
+
     private TrainingFloor() {
     }
 
@@ -26,14 +30,21 @@ final class TrainingFloor {
     record Fit(String run, String tag, long step, double smoothedLoss) {
     }
 
-    /** The floor, the bound a trial must reach, and the trials that reach it, fastest first. */
-    record Result(double floor, double bound, List<Fit> fits) {
-        Fit fastest() {
-            return fits.get(0);
+    /**
+     * The floor, the bound a trial must reach, the trials that fit (fastest first), and those whose loss was still
+     * falling at their end.
+     */
+    record Result(double floor, double bound, List<Fit> fits, List<String> stillFalling) {
+        Optional<Fit> fastest() {
+            return fits.isEmpty() ? Optional.empty() : Optional.of(fits.get(0));
         }
     }
 
     private record Smoothed(String run, String tag, long[] steps, double[] losses, double min) {
+        boolean flatAtEnd(double margin) {
+            int from = (int) Math.floor(losses.length * (1 - FLAT_SHARE));
+            return losses.length < 2 || losses[Math.min(from, losses.length - 1)] - losses[losses.length - 1] <= margin;
+        }
     }
 
     /** Empty when no trial has a finite training loss. */
@@ -43,9 +54,17 @@ final class TrainingFloor {
             return Optional.empty();
         }
         double floor = smoothed.stream().mapToDouble(Smoothed::min).min().orElseThrow();
-        double bound = bound(floor, smoothed, tolerance);
+        double start = smoothed.stream().mapToDouble(t -> t.losses()[0]).max().orElseThrow();
+        double spread = tolerance * Math.max(0, start - floor);
+        double bound = floor > 0 ? floor * (1 + tolerance) : floor + spread;
+        double margin = spread; // "no longer falls": a share of what the sweep learned, whatever the floor
         List<Fit> fits = new ArrayList<>();
+        List<String> falling = new ArrayList<>();
         for (Smoothed trial : smoothed) {
+            if (!trial.flatAtEnd(margin)) {
+                falling.add(trial.run());
+                continue;
+            }
             for (int i = 0; i < trial.losses().length; i++) {
                 if (trial.losses()[i] <= bound) {
                     fits.add(new Fit(trial.run(), trial.tag(), trial.steps()[i], trial.losses()[i]));
@@ -54,15 +73,7 @@ final class TrainingFloor {
             }
         }
         fits.sort(Comparator.comparingLong(Fit::step)); // stable: among equal steps, the first trial given wins
-        return Optional.of(new Result(floor, bound, fits));
-    }
-
-    private static double bound(double floor, List<Smoothed> trials, double tolerance) {
-        if (floor > 0) {
-            return floor * (1 + tolerance);
-        }
-        double start = trials.stream().mapToDouble(t -> t.losses()[0]).max().orElseThrow();
-        return floor + tolerance * Math.max(0, start - floor);
+        return Optional.of(new Result(floor, bound, fits, falling));
     }
 
     private static Optional<Smoothed> smooth(Trial trial, int window) {

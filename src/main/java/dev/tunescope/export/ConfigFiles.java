@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -48,42 +49,76 @@ public final class ConfigFiles {
         root.put("schema_version", RecommendedConfig.SCHEMA_VERSION);
         root.put("tunescope_version", c.tunescopeVersion());
         root.put("source", c.source());
+        root.put("study", c.study());
         root.put("created_at", c.createdAt());
         ObjectNode lr = root.putObject("learning_rate");
         lr.put("base", c.learningRate().base());
-        lr.put("schedule", c.learningRate().schedule());
-        lr.put("warmup_steps", c.learningRate().warmupSteps());
+        ObjectNode schedule = lr.putObject("schedule");
+        schedule.put("warmup_steps", c.learningRate().warmupSteps());
+        schedule.put("decay", c.learningRate().decay());
+        schedule.put("total_steps", c.learningRate().totalSteps());
         lr.put("evidence", c.learningRate().evidence());
+        lr.put("from_study", c.learningRate().fromStudy());
         c.clipThreshold().ifPresentOrElse(clip -> {
             ObjectNode node = root.putObject("clip_threshold");
             node.put("value", clip.value());
-            node.put("percentile", clip.percentile());
-            node.put("clipped_fraction", clip.clippedFraction());
+            putNumber(node, "percentile", clip.percentile());
+            putNumber(node, "clipped_fraction", clip.clippedFraction());
             node.put("evidence", clip.evidence());
+            node.put("from_study", clip.fromStudy());
         }, () -> root.putNull("clip_threshold"));
         c.maxTrainSteps().ifPresentOrElse(steps -> {
             ObjectNode node = root.putObject("max_train_steps");
             node.put("value", steps.value());
             node.put("evidence", steps.evidence());
+            node.put("from_study", steps.fromStudy());
         }, () -> root.putNull("max_train_steps"));
         c.batchSize().ifPresentOrElse(batch -> {
             ObjectNode node = root.putObject("batch_size");
             node.put("value", batch.value());
             node.put("evidence", batch.evidence());
+            node.put("from_study", batch.fromStudy());
         }, () -> root.putNull("batch_size"));
         c.optimizer().ifPresentOrElse(opt -> {
             ObjectNode node = root.putObject("optimizer");
             opt.name().ifPresentOrElse(name -> node.put("name", name), () -> node.putNull("name"));
-            ObjectNode settings = node.putObject("hyperparameters");
-            for (Map.Entry<String, Object> e : new java.util.TreeMap<>(opt.hyperparameters()).entrySet()) {
-                settings.set(e.getKey(), JSON.valueToTree(e.getValue()));
-            }
+            node.set("hyperparameters", values(opt.hyperparameters()));
             node.put("evidence", opt.evidence());
+            node.put("from_study", opt.fromStudy());
         }, () -> root.putNull("optimizer"));
-        c.notes().forEach(root.withArray("notes")::add);
-        if (c.notes().isEmpty()) {
-            root.putArray("notes");
+        c.model().ifPresentOrElse(model -> {
+            ObjectNode node = root.putObject("model");
+            node.put("name", model.name());
+            node.set("settings", values(model.settings()));
+            node.put("from_study", model.fromStudy());
+        }, () -> root.putNull("model"));
+        if (c.seed().isPresent()) {
+            root.put("seed", c.seed().getAsLong());
+        } else {
+            root.putNull("seed");
         }
+        ObjectNode settings = root.putObject("diagnosis_settings");
+        c.diagnosisSettings().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> putNumber(settings, e.getKey(), e.getValue()));
+        ArrayNode notes = root.putArray("notes");
+        c.notes().forEach(notes::add);
         return root;
+    }
+
+    private static ObjectNode values(Map<String, Object> values) {
+        ObjectNode node = JSON.createObjectNode();
+        for (Map.Entry<String, Object> e : new java.util.TreeMap<>(values).entrySet()) {
+            node.set(e.getKey(), JSON.valueToTree(e.getValue()));
+        }
+        return node;
+    }
+
+    /** A number, or null where there is none (NaN). */
+    private static void putNumber(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
+        }
     }
 }

@@ -39,14 +39,16 @@ public final class DiagnosisReport {
 
     private static Map<String, String> configTable(RecommendedConfig c) {
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("learning rate", Text.number(c.learningRate().base()) + " (" + c.learningRate().schedule()
-                + (c.learningRate().warmupSteps() > 0 ? ", " + c.learningRate().warmupSteps() + " warmup steps" : "")
-                + "): " + c.learningRate().evidence());
+        rows.put("learning rate", Text.number(c.learningRate().base()) + " ("
+                + (c.learningRate().warmupSteps() > 0 ? c.learningRate().warmupSteps() + " warmup steps, then " : "")
+                + c.learningRate().decay() + "): " + c.learningRate().evidence());
         c.clipThreshold().ifPresent(t -> rows.put("clip threshold", Text.number(t.value()) + ": " + t.evidence()));
         c.maxTrainSteps().ifPresent(s -> rows.put("max_train_steps", s.value() + ": " + s.evidence()));
         c.batchSize().ifPresent(b -> rows.put("batch size", b.value() + ": " + b.evidence()));
         c.optimizer().ifPresent(o -> rows.put("optimizer", o.name().orElse("(not recorded)") + " "
-                + o.hyperparameters() + ": " + o.evidence()));
+                + new java.util.TreeMap<>(o.hyperparameters()) + ": " + o.evidence()));
+        c.model().ifPresent(m -> rows.put("model", m.name()));
+        c.seed().ifPresent(seed -> rows.put("seed", Long.toString(seed)));
         return rows;
     }
 }

@@ -3,40 +3,65 @@ package dev.tunescope.export;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The configuration Tunescope recommends for a teammate's next run, each value with a sentence saying what it
- * rests on. Written as JSON or YAML by {@link ConfigFiles}; {@link #SCHEMA_VERSION} changes whenever a field does.
+ * rests on and the study it came from. Written as JSON or YAML by {@link ConfigFiles}; {@link #SCHEMA_VERSION}
+ * changes whenever a field does.
  *
- * @param source the folder of runs it was computed from
- * @param notes  what the recommendation leaves to the reader (a sweep to extend, a warmup to try)
+ * @param source            the folder of runs it was computed from
+ * @param study             the study (id) the recommendation centres on, usually an LR sweep
+ * @param diagnosisSettings the rule settings the verdicts were made with (a clipping percentile, ...), so a reader
+ *                          knows when they were not the defaults
+ * @param notes             what the recommendation leaves to the reader (a sweep to extend, a warmup to try)
  */
-public record RecommendedConfig(String tunescopeVersion, String source, String createdAt, LearningRate learningRate,
-                                Optional<ClipThreshold> clipThreshold, Optional<RunLength> maxTrainSteps,
-                                Optional<BatchSize> batchSize, Optional<Optimizer> optimizer, List<String> notes) {
-    public static final int SCHEMA_VERSION = 1;
+public record RecommendedConfig(String tunescopeVersion, String source, String study, String createdAt,
+                                LearningRate learningRate, Optional<ClipThreshold> clipThreshold,
+                                Optional<RunLength> maxTrainSteps, Optional<BatchSize> batchSize,
+                                Optional<Optimizer> optimizer, Optional<Model> model, OptionalLong seed,
+                                Map<String, Double> diagnosisSettings, List<String> notes) {
+    /** 2: per-value {@code from_study}, optimizer values as numbers, schedule with decay, model, seed, settings. */
+    public static final int SCHEMA_VERSION = 2;
 
     public RecommendedConfig {
+        diagnosisSettings = Map.copyOf(diagnosisSettings);
         notes = List.copyOf(notes);
     }
 
-    /** @param schedule "constant" or "linear warmup, then constant" */
-    public record LearningRate(double base, String schedule, long warmupSteps, String evidence) {
+    /**
+     * @param decay       what follows the warmup: "constant", "linear" or "cosine" (as the runs recorded it)
+     * @param totalSteps  the schedule's length, warmup included
+     */
+    public record LearningRate(double base, long warmupSteps, String decay, long totalSteps, String evidence,
+                               String fromStudy) {
     }
 
-    public record ClipThreshold(double value, double percentile, double clippedFraction, String evidence) {
+    public record ClipThreshold(double value, double percentile, double clippedFraction, String evidence,
+                                String fromStudy) {
     }
 
-    public record RunLength(long value, String evidence) {
+    public record RunLength(long value, String evidence, String fromStudy) {
     }
 
-    public record BatchSize(int value, String evidence) {
+    public record BatchSize(int value, String evidence, String fromStudy) {
     }
 
-    /** @param name the optimizer as the run recorded it, empty when it did not */
-    public record Optimizer(Optional<String> name, Map<String, Object> hyperparameters, String evidence) {
+    /**
+     * @param name            the optimizer as the run recorded it, empty when it did not
+     * @param hyperparameters numbers as numbers, flags as booleans
+     */
+    public record Optimizer(Optional<String> name, Map<String, Object> hyperparameters, String evidence,
+                            String fromStudy) {
         public Optimizer {
             hyperparameters = Map.copyOf(hyperparameters);
+        }
+    }
+
+    /** The model or workload the runs trained, and its recorded settings. */
+    public record Model(String name, Map<String, Object> settings, String fromStudy) {
+        public Model {
+            settings = Map.copyOf(settings);
         }
     }
 }

@@ -65,6 +65,10 @@ public final class TunescopeRunSource implements RunSource {
         String name = info.map(TunescopeRunInfo::name).filter(n -> !n.isBlank()).orElseGet(this::folderName);
         Hyperparameters hparams = info.map(TunescopeRunInfo::hparams).filter(h -> !h.isEmpty())
                 .orElseGet(() -> FolderNameHyperparameters.parse(folderName()));
+        if (info.isPresent()) {
+            hparams = hparams.withFallback(WorkloadHyperparameters.of(info.get().workload(),
+                    info.get().device()));
+        }
         return new Run(path, name, RunFormat.TUNESCOPE, status, hparams, metrics.collector.scalars(),
                 histograms.collector.histograms(), passing);
     }

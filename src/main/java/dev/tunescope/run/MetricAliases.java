@@ -29,7 +29,9 @@ public final class MetricAliases {
             MetricRole.LEARNING_RATE, List.of("train_learning_rate", "learning_rate", "lr", "train_lr",
                     "lr_sgd", "lr_adam", "lr_adamw"),
             MetricRole.THROUGHPUT, List.of("examples_per_sec", "examples_per_second", "train_examples_per_sec",
-                    "samples_per_sec", "samples_per_second", "train_samples_per_second", "throughput"));
+                    "samples_per_sec", "samples_per_second", "train_samples_per_second", "throughput"),
+            MetricRole.CLIPPED, List.of("train_clipped", "clipped", "grad_clipped", "train_grad_clipped",
+                    "clip_fraction", "clipped_fraction"));
 
     /** Lightning's LearningRateMonitor logs {@code lr-<OptimizerName>}, possibly with a param-group suffix. */
     private static final Pattern LIGHTNING_LR = Pattern.compile("lr_[a-z0-9]+(_pg\\d+)?");
@@ -68,6 +70,9 @@ public final class MetricAliases {
         }
         if (role == MetricRole.LEARNING_RATE) {
             return tags.stream().filter(tag -> LIGHTNING_LR.matcher(normalize(tag)).matches()).sorted().findFirst();
+        }
+        if (role == MetricRole.CLIPPED) { // any "*clipped*" tag: loggers name the flag in many ways
+            return tags.stream().filter(tag -> normalize(tag).contains("clipped")).sorted().findFirst();
         }
         return Optional.empty();
     }

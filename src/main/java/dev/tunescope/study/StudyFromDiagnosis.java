@@ -1,23 +1,19 @@
 package dev.tunescope.study;
 
-import dev.tunescope.diagnose.Diagnoser;
 import dev.tunescope.diagnose.Diagnosis;
 import dev.tunescope.diagnose.DiagnosisSettings;
 import dev.tunescope.diagnose.LrStarRule;
 import dev.tunescope.diagnose.Percentiles;
 import dev.tunescope.diagnose.Trial;
 import dev.tunescope.diagnose.WarmupAdvisor;
-import dev.tunescope.io.RunLoader;
-import dev.tunescope.io.StudyGrouping;
-import dev.tunescope.run.Run;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The studies a diagnosis proposes, planned from a sweep's folder: the probe at 2 x lr*, the warmup study from
- * unstable_base_lr, the clipping study around the lr* run's gradient-norm percentiles, and run-length runs at lr*.
+ * The studies a diagnosis proposes, planned from a sweep's diagnosis (made by the workspace pipeline with the
+ * settings in force): the probe at 2 x lr*, the warmup study from unstable_base_lr, the clipping study around the
+ * lr* run's gradient-norm percentiles, and run-length runs at lr*.
  */
 public final class StudyFromDiagnosis {
     /** Percentiles of the lr* run's gradient norms a clipping study tries (the playbook's default is the 90th). */
@@ -25,16 +21,21 @@ public final class StudyFromDiagnosis {
 
     private final Diagnosis diagnosis;
     private final Path sweepDir;
+    private final WarmupAdvisor.Settings warmupSettings;
 
-    private StudyFromDiagnosis(Path sweepDir, Diagnosis diagnosis) {
+    private StudyFromDiagnosis(Path sweepDir, Diagnosis diagnosis, WarmupAdvisor.Settings warmupSettings) {
         this.sweepDir = sweepDir;
         this.diagnosis = diagnosis;
+        this.warmupSettings = warmupSettings;
     }
 
-    public static StudyFromDiagnosis of(Path sweepDir) throws IOException {
-        List<Run> runs = RunLoader.loadAll(sweepDir);
-        return new StudyFromDiagnosis(sweepDir, Diagnoser.diagnose(StudyGrouping.group(sweepDir, runs),
-                DiagnosisSettings.DEFAULTS));
+    /**
+     * @param sweepDir  the sweep's folder, recorded as the plan's {@code from}
+     * @param diagnosis the sweep's diagnosis
+     * @param settings  the settings it was made with (the warmup study's limits come from them)
+     */
+    public static StudyFromDiagnosis of(Path sweepDir, Diagnosis diagnosis, DiagnosisSettings settings) {
+        return new StudyFromDiagnosis(sweepDir, diagnosis, settings.warmup());
     }
 
     public Diagnosis diagnosis() {
@@ -53,9 +54,8 @@ public final class StudyFromDiagnosis {
     private StudyPlan planned(StudyKind kind, Map<String, Object> workload, long probeSteps, double warmupMultiplier,
                               long maxTrainSteps) {
         long steps = maxTrainSteps > 0 ? maxTrainSteps : diagnosis.maxTrainSteps();
-        WarmupAdvisor.Settings defaults = DiagnosisSettings.DEFAULTS.warmup();
-        WarmupAdvisor.Settings warmup = new WarmupAdvisor.Settings(warmupMultiplier, defaults.maxWarmupShare(),
-                defaults.warningShare(), defaults.postWarmupFactor(), defaults.smallestWarmup());
+        WarmupAdvisor.Settings warmup = new WarmupAdvisor.Settings(warmupMultiplier, warmupSettings.maxWarmupShare(),
+                warmupSettings.warningShare(), warmupSettings.postWarmupFactor(), warmupSettings.smallestWarmup());
         return switch (kind) {
             case INSTABILITY_PROBE -> StudyPlanner.instabilityProbe(workload, lrStar().value(), probeSteps);
             case WARMUP -> StudyPlanner.warmup(workload, diagnosis.instability()

@@ -5,15 +5,13 @@ import dev.tunescope.diagnose.Diagnosis;
 import dev.tunescope.export.ConfigFiles;
 import dev.tunescope.export.DiagnosisReport;
 import dev.tunescope.export.RecommendedConfig;
-import dev.tunescope.export.RecommendedConfigs;
-import dev.tunescope.run.Run;
+import dev.tunescope.workspace.Recommendation;
+import dev.tunescope.workspace.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** The recommended config of the current diagnosis, as text to save or copy, and the HTML report. */
@@ -30,9 +28,7 @@ public final class ExportModel {
         if (current == null || diagnosis.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Run> runs = new LinkedHashMap<>();
-        current.studies().forEach(s -> s.runs().forEach(r -> runs.put(r.path(), r)));
-        return RecommendedConfigs.from(diagnosis.get(), runs, VersionProvider.version(),
+        return Recommendation.config(current, diagnosis.get(), VersionProvider.version(),
                 current.folder().toAbsolutePath().normalize().toString());
     }
 

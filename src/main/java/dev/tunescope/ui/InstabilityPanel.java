@@ -41,12 +41,12 @@ final class InstabilityPanel extends VBox {
             }
         });
         getChildren().addAll(lrStar, boundary, base, new Label("Unstable trials (choose one to see where):"), list,
-                threshold("Plateau: ends flat above x times smaller LRs' loss", 1.1, 4, settings.get().instability()
-                        .plateauFactor(), "plateau-factor", v -> settings.set(settings.get().withInstability(
-                        copy(settings.get().instability(), v, null)))),
+                threshold("Plateau: stuck more than x of what lr* learned above it", 0.05, 0.8,
+                        settings.get().instability().plateauGap(), "plateau-gap", v -> settings.set(settings.get()
+                                .withInstability(settings.get().instability().withPlateauGap(v)))),
                 threshold("Spike: robust standard deviations above the trailing median", 3, 12, settings.get()
                         .instability().spikeZ(), "spike-z", v -> settings.set(settings.get().withInstability(
-                        copy(settings.get().instability(), null, v)))));
+                        settings.get().instability().withSpikeZ(v)))));
         setSpacing(6);
         setPadding(new Insets(8));
     }
@@ -57,9 +57,9 @@ final class InstabilityPanel extends VBox {
         javafx.scene.control.Slider slider = new javafx.scene.control.Slider(min, max, value);
         slider.setId(id);
         Label label = new Label();
-        label.textProperty().bind(slider.valueProperty().map(v -> text.replace("x times", String.format(
-                java.util.Locale.ROOT, "%.2f times", v.doubleValue())) + (text.contains("x times") ? ""
-                : String.format(java.util.Locale.ROOT, ": %.1f", v.doubleValue()))));
+        label.textProperty().bind(slider.valueProperty().map(v -> text.contains(" x ") ? text.replace(" x ",
+                " " + dev.tunescope.diagnose.Text.percent(v.doubleValue()) + " ") : text + ": "
+                + dev.tunescope.diagnose.Text.number(Math.round(v.doubleValue() * 10) / 10.0)));
         label.setWrapText(true);
         slider.valueChangingProperty().addListener((obs, was, changing) -> {
             if (!changing) {
@@ -70,11 +70,4 @@ final class InstabilityPanel extends VBox {
         return new VBox(2, label, slider);
     }
 
-    private static dev.tunescope.diagnose.InstabilityRule.Settings copy(
-            dev.tunescope.diagnose.InstabilityRule.Settings s, Double plateauFactor, Double spikeZ) {
-        return new dev.tunescope.diagnose.InstabilityRule.Settings(s.explosionFactor(), s.initialPoints(),
-                s.spikeWindow(), spikeZ != null ? spikeZ : s.spikeZ(), s.spikeMinRatio(), s.riseWindow(),
-                s.riseFactor(), plateauFactor != null ? plateauFactor : s.plateauFactor(), s.plateauFlatness(),
-                s.tailFraction());
-    }
 }

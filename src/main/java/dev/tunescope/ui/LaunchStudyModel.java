@@ -1,11 +1,12 @@
 package dev.tunescope.ui;
 
 import dev.tunescope.diagnose.Diagnosis;
+import dev.tunescope.diagnose.DiagnosisSettings;
 import dev.tunescope.diagnose.LrStarRule;
 import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.run.ScalarSeriesBuilder;
 import dev.tunescope.study.BuiltInExecutor;
-import dev.tunescope.study.StudyFromDiagnosis;
+import dev.tunescope.workspace.StudyProposals;
 import dev.tunescope.study.StudyKind;
 import dev.tunescope.study.StudyPlan;
 import dev.tunescope.study.StudyPlanner;
@@ -47,6 +48,7 @@ public final class LaunchStudyModel {
     private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
     private final StringProperty command = new SimpleStringProperty("");
     private final ObjectProperty<Optional<Path>> sweep = new SimpleObjectProperty<>(Optional.empty());
+    private DiagnosisSettings settings = DiagnosisSettings.DEFAULTS;
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("");
@@ -64,8 +66,12 @@ public final class LaunchStudyModel {
         this.onFxThread = onFxThread;
     }
 
-    /** Prefills from the open folder and its diagnosis: a sweep around lr*, studies planned from that sweep. */
-    public void prefill(Path folder, String sweepPath, Optional<Diagnosis> diagnosis) {
+    /**
+     * Prefills from the open folder and its diagnosis: a sweep around lr*, studies planned from that sweep, with the
+     * rule settings on screen.
+     */
+    public void prefill(Path folder, String sweepPath, Optional<Diagnosis> diagnosis, DiagnosisSettings settings) {
+        this.settings = settings;
         diagnosis.flatMap(Diagnosis::lrStar).map(LrStarRule.LrStar::value).ifPresent(star -> {
             lrMin.set(star / 30);
             lrMax.set(star * 30);
@@ -111,8 +117,8 @@ public final class LaunchStudyModel {
         return switch (kind.get()) {
             case LR_SWEEP -> StudyPlanner.lrSweep(description, lrMin.get(), lrMax.get(), count.get(), steps.get());
             case BATCH_PROBE -> StudyPlanner.batchProbe(description, Math.sqrt(lrMin.get() * lrMax.get()), 8, 512, 20);
-            default -> StudyFromDiagnosis.of(sweep.get().orElseThrow(() -> new IllegalStateException(
-                    "open a folder with an LR sweep first: " + kind.get().id() + " is planned from one")))
+            default -> StudyProposals.from(sweep.get().orElseThrow(() -> new IllegalStateException(
+                    "open a folder with an LR sweep first: " + kind.get().id() + " is planned from one")), settings)
                     .plan(kind.get(), description, steps.get(), 10, 0);
         };
     }

@@ -1,5 +1,6 @@
 package dev.tunescope.ui;
 
+import dev.tunescope.workspace.Workspace;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class MainWindow {
         this.plots = new PlotsView(workspace, clipping);
         TitledPane all = titled("All findings", new FindingsPanel(workspace, plots));
         VBox.setVgrow(all, javafx.scene.layout.Priority.ALWAYS);
-        WarmupPanelModel warmup = new WarmupPanelModel(workspace.diagnosisProperty());
+        WarmupPanelModel warmup = new WarmupPanelModel(workspace.warmupDiagnosisProperty());
         TitledPane warmupPane = titled("Warmup", AdvisorPanels.warmup(warmup));
         TitledPane lengthPane = titled("Run length", AdvisorPanels.runLength(workspace.diagnosisProperty()));
         TitledPane batchPane = titled("Batch size", AdvisorPanels.batch(workspace.diagnosisProperty()));
@@ -197,13 +198,14 @@ public final class MainWindow {
     private void launchStudy() {
         Workspace current = workspace.workspaceProperty().get();
         Path folder = current == null ? Path.of(".") : current.folder();
-        String sweep = current == null ? "" : current.diagnoses().stream().map(d -> d.sweep()).findFirst().orElse("");
+        String sweep = workspace.diagnosisProperty().get().filter(d -> d.study().kind() == dev.tunescope.run.StudyKind.LR_SWEEP)
+                .map(d -> d.study().path()).orElse("");
         LaunchStudyModel model = new LaunchStudyModel(command -> {
             Thread thread = new Thread(command, "tunescope-study");
             thread.setDaemon(true);
             thread.start();
         }, javafx.application.Platform::runLater);
-        model.prefill(folder, sweep, workspace.diagnosisProperty().get());
+        model.prefill(folder, sweep, workspace.diagnosisProperty().get(), workspace.settingsProperty().get());
         new LaunchStudyDialog(stage, model, () -> open(folder)).show();
     }
 

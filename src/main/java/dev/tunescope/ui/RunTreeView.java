@@ -108,7 +108,7 @@ final class RunTreeView extends VBox {
                 return;
             }
             if (item instanceof Study study) {
-                setText(study.name() + study.kind().map(k -> "  (" + k + ")").orElse("") + "  " + study.runs().size()
+                setText(study.id() + "  (" + study.kind().id() + ")  " + study.runs().size()
                         + " runs");
             } else if (item instanceof Run run) {
                 String lr = run.hyperparameters().number("lr").map(v -> "  lr " + Text.number(v)).orElse("");

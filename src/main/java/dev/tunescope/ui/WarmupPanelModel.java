@@ -37,11 +37,14 @@ public final class WarmupPanelModel {
         maxTrainSteps = diagnosis.map(Diagnosis::maxTrainSteps).orElse(0L);
         verdict.set(advice.flatMap(a -> a.findings().stream().findFirst()).map(f -> f.message())
                 .orElse("No warmup finding: no unstable trial and no warmup study."));
-        baseLr = advice.flatMap(WarmupAdvisor.WarmupAdvice::verdict).map(WarmupAdvisor.StudyVerdict::targetLr)
+        baseLr = advice.flatMap(a -> a.recommendedLearningRate().isPresent()
+                        ? Optional.of(a.recommendedLearningRate().getAsDouble()) : Optional.empty())
+                .or(() -> advice.flatMap(a -> a.byLearningRate().stream().map(WarmupAdvisor.ByLearningRate::learningRate)
+                        .max(Double::compare)))
                 .or(() -> advice.flatMap(WarmupAdvisor.WarmupAdvice::plan).map(WarmupAdvisor.StudyPlan::baseLr))
                 .orElse(Double.NaN);
-        long initial = advice.flatMap(WarmupAdvisor.WarmupAdvice::verdict).flatMap(v -> v.recommendedWarmup()
-                        .isPresent() ? Optional.of(v.recommendedWarmup().getAsLong()) : Optional.empty())
+        long initial = advice.flatMap(a -> a.recommendedWarmup().isPresent()
+                        ? Optional.of(a.recommendedWarmup().getAsLong()) : Optional.empty())
                 .or(() -> advice.flatMap(WarmupAdvisor.WarmupAdvice::plan).flatMap(p -> p.warmupSteps().stream()
                         .findFirst())).orElse(0L);
         warmupSteps.set((int) initial);

@@ -1,10 +1,11 @@
 package dev.tunescope.ui;
 
-import dev.tunescope.diagnose.Diagnoser;
 import dev.tunescope.diagnose.Diagnosis;
 import dev.tunescope.diagnose.DiagnosisSettings;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.Study;
+import dev.tunescope.run.StudyKind;
+import dev.tunescope.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +31,28 @@ public final class WorkspaceViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObservableList<Run> selectedRuns = FXCollections.observableArrayList();
     private final ObjectProperty<Optional<Diagnosis>> diagnosis = new SimpleObjectProperty<>(Optional.empty());
+    private final ObjectProperty<Optional<Diagnosis>> warmupDiagnosis = new SimpleObjectProperty<>(Optional.empty());
     private final ObjectProperty<DiagnosisSettings> settings = new SimpleObjectProperty<>(DiagnosisSettings.DEFAULTS);
 
     public WorkspaceViewModel(Background background) {
         this.background = background;
         selectedRuns.addListener((javafx.collections.ListChangeListener<Run>) change -> diagnosis.set(diagnosisFor()));
         settings.addListener((obs, old, now) -> rediagnose());
+        diagnosis.addListener((obs, old, now) -> warmupDiagnosis.set(warmupFor(now)));
+    }
+
+    /**
+     * Where the warmup answer for a diagnosis lies: in the diagnosis itself (a warmup study, or a sweep's proposal),
+     * else in the warmup study that refers to it.
+     */
+    private Optional<Diagnosis> warmupFor(Optional<Diagnosis> shown) {
+        Workspace current = workspace.get();
+        if (shown.isEmpty() || current == null || shown.get().warmup().isPresent()) {
+            return shown;
+        }
+        String id = shown.get().study().id();
+        return current.diagnoses().stream().filter(d -> d.warmup().isPresent()
+                && d.judgedAgainst().map(id::equals).orElse(false)).findFirst().or(() -> shown);
     }
 
     /** Reads and diagnoses {@code folder} in the background; the current workspace stays until the new one is in. */
@@ -43,7 +60,7 @@ public final class WorkspaceViewModel {
         loading.set(true);
         status.set("Reading " + folder + " ...");
         DiagnosisSettings chosen = settings.get();
-        background.run(() -> Workspace.read(folder, chosen), this::show, failure -> {
+        background.run(() -> Workspace.open(folder, chosen), this::show, failure -> {
             loading.set(false);
             status.set("Could not read " + folder + ": " + failure.getMessage());
         });
@@ -70,7 +87,7 @@ public final class WorkspaceViewModel {
             return;
         }
         DiagnosisSettings chosen = settings.get();
-        background.run(() -> current.withDiagnoses(chosen), this::update, failure -> status.set(
+        background.run(() -> current.withSettings(chosen), this::update, failure -> status.set(
                 "Could not diagnose again: " + failure.getMessage()));
     }
 
@@ -82,20 +99,18 @@ public final class WorkspaceViewModel {
                 .filter(r -> selected.contains(r.path())).toList());
         diagnosis.set(diagnosisFor());
         loading.set(false);
-        status.set(refreshed.runCount() + " runs in " + refreshed.studies().size() + " studies, " + refreshed.folder()
+        status.set(refreshed.runCount() + " runs in " + refreshed.ownStudies().size() + " studies, " + refreshed.folder()
                 + (refreshed.live() ? " (runs still being written: refreshed live)" : ""));
     }
 
     private void show(Workspace opened) {
         workspace.set(opened);
         selectedRuns.clear();
-        opened.diagnoses().stream().findFirst().flatMap(d -> opened.studies().stream()
-                .filter(s -> s.path().equals(d.sweep())).findFirst()).ifPresentOrElse(
-                        sweep -> selectedRuns.setAll(sweep.runs()),
-                        () -> opened.studies().stream().findFirst().ifPresent(s -> selectedRuns.setAll(s.runs())));
+        opened.ownStudies().stream().filter(s -> s.kind() == StudyKind.LR_SWEEP).findFirst()
+                .or(() -> opened.ownStudies().stream().findFirst()).ifPresent(s -> selectedRuns.setAll(s.runs()));
         diagnosis.set(diagnosisFor());
         loading.set(false);
-        status.set(opened.runCount() + " runs in " + opened.studies().size() + " studies, " + opened.folder());
+        status.set(opened.runCount() + " runs in " + opened.ownStudies().size() + " studies, " + opened.folder());
     }
 
     /** The diagnosis of the sweep the selected runs belong to; the first one when none is selected. */
@@ -104,14 +119,14 @@ public final class WorkspaceViewModel {
         if (current == null || current.diagnoses().isEmpty()) {
             return Optional.empty();
         }
-        for (Diagnoser.StudyDiagnosis d : current.diagnoses()) {
-            boolean holdsSelection = selectedRuns.stream().anyMatch(run -> d.diagnosis().sweep().stream()
-                    .anyMatch(t -> t.run().equals(run.path())));
+        for (Diagnosis d : current.diagnoses()) {
+            boolean holdsSelection = selectedRuns.stream().anyMatch(run -> d.study().runs().stream()
+                    .anyMatch(r -> r.path().equals(run.path())));
             if (holdsSelection) {
-                return Optional.of(d.diagnosis());
+                return Optional.of(d);
             }
         }
-        return Optional.of(current.diagnoses().get(0).diagnosis());
+        return Optional.of(current.diagnoses().get(0));
     }
 
     /** Whether a run passes the filter: its path, format, status or a hyperparameter contains the text. */
@@ -126,7 +141,7 @@ public final class WorkspaceViewModel {
     }
 
     public List<Study> studies() {
-        return workspace.get() == null ? List.of() : workspace.get().studies();
+        return workspace.get() == null ? List.of() : workspace.get().ownStudies();
     }
 
     public ObjectProperty<Workspace> workspaceProperty() {
@@ -156,5 +171,10 @@ public final class WorkspaceViewModel {
 
     public ObjectProperty<Optional<Diagnosis>> diagnosisProperty() {
         return diagnosis;
+    }
+
+    /** The diagnosis whose warmup answer goes with the selection (see {@link #warmupFor}). */
+    public ObjectProperty<Optional<Diagnosis>> warmupDiagnosisProperty() {
+        return warmupDiagnosis;
     }
 }

@@ -25,6 +25,7 @@ class LayerRulesTest {
                 .layer("app").definedBy("dev.tunescope")
                 .layer("ui").definedBy("dev.tunescope.ui..")
                 .layer("cli").definedBy("dev.tunescope.cli..")
+                .layer("workspace").definedBy("dev.tunescope.workspace..")
                 .layer("study").definedBy("dev.tunescope.study..")
                 .layer("train").definedBy("dev.tunescope.train..")
                 .layer("export").definedBy("dev.tunescope.export..")
@@ -35,14 +36,15 @@ class LayerRulesTest {
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("app", "ui")
-                .whereLayer("study").mayOnlyBeAccessedByLayers("app", "ui", "cli")
-                .whereLayer("train").mayOnlyBeAccessedByLayers("app", "ui", "cli", "study")
-                .whereLayer("export").mayOnlyBeAccessedByLayers("app", "ui", "cli")
-                .whereLayer("diagnose").mayOnlyBeAccessedByLayers("app", "ui", "cli", "study", "export")
-                .whereLayer("plot").mayOnlyBeAccessedByLayers("app", "ui", "cli", "export")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("app", "ui", "cli", "study", "train")
-                .whereLayer("run").mayOnlyBeAccessedByLayers("app", "ui", "cli", "study", "train", "export",
-                        "diagnose", "plot", "io")
+                .whereLayer("workspace").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                .whereLayer("study").mayOnlyBeAccessedByLayers("app", "ui", "cli", "workspace")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("app", "ui", "cli", "workspace", "study")
+                .whereLayer("export").mayOnlyBeAccessedByLayers("app", "ui", "cli", "workspace")
+                .whereLayer("diagnose").mayOnlyBeAccessedByLayers("app", "ui", "cli", "workspace", "study", "export")
+                .whereLayer("plot").mayOnlyBeAccessedByLayers("app", "ui", "cli", "workspace", "export")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("app", "ui", "cli", "workspace", "study", "train")
+                .whereLayer("run").mayOnlyBeAccessedByLayers("app", "ui", "cli", "workspace", "study", "train",
+                        "export", "diagnose", "plot", "io")
                 .allowEmptyShould(true)
                 .check(classes);
     }
@@ -61,6 +63,17 @@ class LayerRulesTest {
                         "ObjectMapper default typing", call -> call.getTarget().getOwner().isAssignableTo(
                                 com.fasterxml.jackson.databind.ObjectMapper.class)
                                 && call.getTarget().getName().matches("(activate|enable)DefaultTyping.*")))
+                .check(classes);
+    }
+
+    /** One pipeline from folder to diagnosis: the front ends read and diagnose through the workspace only. */
+    @Test
+    void frontEndsReachDiagnosesThroughTheWorkspace() {
+        noClasses().that().resideInAnyPackage("dev.tunescope.cli..", "dev.tunescope.ui..")
+                .should().callMethod(dev.tunescope.diagnose.Diagnoser.class, "diagnoseAll", java.util.List.class,
+                        dev.tunescope.diagnose.DiagnosisSettings.class)
+                .orShould().callMethod(dev.tunescope.diagnose.Diagnoser.class, "diagnose", dev.tunescope.run.Study.class,
+                        dev.tunescope.diagnose.DiagnosisSettings.class)
                 .check(classes);
     }
 

@@ -21,7 +21,9 @@ class DiagnoseCommandTest {
     static void diagnoseTheSweep() throws Exception {
         InspectCommandTest.Result result = execute("diagnose", Fixtures.resolve("tb/mlp_lr_sweep").toString(), "--json");
         assertThat(result.exitCode()).isZero();
-        sweep = new ObjectMapper().readTree(result.out());
+        JsonNode studies = new ObjectMapper().readTree(result.out()).get("studies");
+        assertThat(studies).hasSize(1);
+        sweep = studies.get(0);
         truth = Fixtures.truth().get("diagnosis");
     }
 
@@ -49,10 +51,11 @@ class DiagnoseCommandTest {
         assertThat(unstable).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(sweep.get("unstable_base_lr").asDouble()).isEqualTo(truth.get("smallest_unstable_lr").asDouble());
         for (JsonNode u : sweep.get("unstable")) {
-            // the first sign comes no later than the first non-finite train loss the truth records
+            // the onset, where the loss left its best for good, comes before the first non-finite train loss
             JsonNode trial = truthTrial(u.get("lr").asDouble());
-            assertThat(u.get("first_step").asLong()).isLessThanOrEqualTo(
+            assertThat(u.get("onset_step").asLong()).isGreaterThan(1).isLessThan(
                     trial.get("first_nonfinite_train_loss_step").asLong());
+            assertThat(u.get("kind").asText()).isEqualTo("divergence");
         }
     }
 
@@ -86,22 +89,40 @@ class DiagnoseCommandTest {
     @Test
     void theWarmupStudyDidNotRescueTheUnstableRate() throws Exception {
         InspectCommandTest.Result result = execute("diagnose", Fixtures.resolve("tb/mlp_warmup").toString(), "--json");
-        JsonNode warmup = new ObjectMapper().readTree(result.out()).get("warmup");
-        assertThat(warmup.get("target_lr").asDouble()).isEqualTo(0.316);
-        assertThat(warmup.get("rescued").asBoolean()).isEqualTo(truth.get("warmup_rescued_any").asBoolean())
-                .isFalse();
-        assertThat(warmup.get("trials")).extracting(t -> t.get("warmup_steps").asLong()).containsExactly(40L, 120L);
-        Text text = new Text(execute("diagnose", Fixtures.resolve("tb/mlp_warmup").toString()).out());
-        assertThat(text.value).contains("Warmup did not rescue lr 0.316");
+        JsonNode study = new ObjectMapper().readTree(result.out()).get("studies").get(0);
+        assertThat(study.get("kind").asText()).isEqualTo("warmup");
+        JsonNode rate = study.at("/warmup/by_lr/0");
+        assertThat(rate.get("lr").asDouble()).isEqualTo(0.316); // as the hparams plugin recorded it, not 0.316000014
+        assertThat(rate.get("tried")).extracting(JsonNode::asLong).containsExactly(40L, 120L);
+        assertThat(rate.get("stable")).extracting(JsonNode::asBoolean).containsExactly(false, false);
+        assertThat(rate.get("shortest_stable").isNull()).isTrue();
+        assertThat(rate.get("outcome").asText()).isEqualTo("not-rescued");
+        assertThat(truth.get("warmup_rescued_any").asBoolean()).isFalse();
+        String text = execute("diagnose", Fixtures.resolve("tb/mlp_warmup").toString()).out();
+        assertThat(text).contains("No warmup tried rescues lr 0.316", "warmup: tried, it did not rescue this rate");
     }
 
     @Test
-    void withTheNoWarmupTwinTheWarmupStudyIncludesIt() throws Exception {
+    void theTensorBoardTreeIsASweepAndAWarmupStudyNeverPooled() throws Exception {
         InspectCommandTest.Result result = execute("diagnose", Fixtures.resolve("tb").toString(), "--json");
-        JsonNode d = new ObjectMapper().readTree(result.out());
-        assertThat(d.at("/lr_star/value").asDouble()).isEqualTo(0.1);
-        assertThat(d.at("/warmup/trials")).extracting(t -> t.get("warmup_steps").asLong()).containsExactly(0L, 40L, 120L);
-        assertThat(d.at("/warmup/rescued").asBoolean()).isFalse();
+        JsonNode studies = new ObjectMapper().readTree(result.out()).get("studies");
+        assertThat(studies).extracting(s -> s.get("path").asText()).containsExactly("mlp_lr_sweep", "mlp_warmup");
+        assertThat(studies).extracting(s -> s.get("kind").asText()).containsExactly("lr-sweep", "warmup");
+        assertThat(studies.get(0).get("trials")).hasSize(7);
+        assertThat(studies.get(0).at("/lr_star/value").asDouble()).isEqualTo(0.1);
+        assertThat(studies.get(1).at("/warmup/by_lr/0/tried")).extracting(JsonNode::asLong).containsExactly(40L, 120L);
+    }
+
+    @Test
+    void everyTrialIsListedWithItsVerdict() {
+        JsonNode trials = sweep.get("trials");
+        assertThat(trials).hasSize(7);
+        for (JsonNode t : trials) {
+            boolean unstable = truthTrial(t.get("lr").asDouble()).get("unstable").asBoolean();
+            assertThat(t.get("stable").asBoolean()).as(t.get("run").asText()).isEqualTo(!unstable);
+            assertThat(t.get("onset_step").isNull()).isEqualTo(!unstable);
+            assertThat(t.at("/hparams/momentum").asDouble()).isEqualTo(0.9);
+        }
     }
 
     @Test
@@ -116,7 +137,7 @@ class DiagnoseCommandTest {
         // with the train loss standing in for the eval loss, lr* is ranked on the raw train loss
         InspectCommandTest.Result result = execute("diagnose", Fixtures.resolve("tb/mlp_lr_sweep").toString(),
                 "--json", "--role", "eval-loss=train/loss");
-        JsonNode d = new ObjectMapper().readTree(result.out());
+        JsonNode d = new ObjectMapper().readTree(result.out()).get("studies").get(0);
         assertThat(d.at("/lr_star/best").asDouble()).isEqualTo(0.06272711604833603); // the lr* run's lowest train loss
     }
 
@@ -131,9 +152,28 @@ class DiagnoseCommandTest {
     }
 
     @Test
-    void aFolderWithoutTrialsSaysWhy() {
+    void aRunWithoutALearningRateIsJudgedOnItsOwn() {
         String out = execute("diagnose", Fixtures.resolve("keras_csv").toString()).out();
-        assertThat(out).startsWith("No findings: 1 run(s) read");
+        assertThat(out).startsWith("== keras_csv: runs, 1 trial (a single run) ==").contains("[instability]", "[steps]");
+    }
+
+    @Test
+    void aFolderWithoutTrialsSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
+        java.nio.file.Path run = java.nio.file.Files.createDirectories(root.resolve("run"));
+        java.nio.file.Files.writeString(run.resolve("metrics.jsonl"), "{\"step\": 1, \"accuracy\": 0.5}\n");
+        String out = execute("diagnose", root.toString()).out();
+        assertThat(out).contains("runs, 0 trials").contains("No findings: no rule had its inputs");
+    }
+
+    @Test
+    void oneStudyCanBeChosen() throws Exception {
+        InspectCommandTest.Result result = execute("diagnose", Fixtures.root().toString(), "--json", "--study",
+                "tb/mlp_warmup/");
+        assertThat(new ObjectMapper().readTree(result.out()).get("studies")).singleElement()
+                .satisfies(s -> assertThat(s.get("id").asText()).isEqualTo("tb/mlp_warmup"));
+        InspectCommandTest.Result none = execute("diagnose", Fixtures.root().toString(), "--study", "nope");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("no study 'nope'").contains("tb/mlp_lr_sweep");
     }
 
     private static JsonNode truthTrial(double lr) {
@@ -145,6 +185,4 @@ class DiagnoseCommandTest {
         throw new AssertionError("no truth for lr " + lr);
     }
 
-    private record Text(String value) {
-    }
 }

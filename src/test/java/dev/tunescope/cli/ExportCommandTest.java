@@ -41,13 +41,20 @@ class ExportCommandTest {
             assertThat(config.get("schema_version").asInt()).isEqualTo(RecommendedConfig.SCHEMA_VERSION);
             assertThat(config.get("tunescope_version").asText()).isNotBlank();
             assertThat(config.at("/learning_rate/base").asDouble()).isEqualTo(0.1);
-            assertThat(config.at("/learning_rate/schedule").asText()).isEqualTo("constant");
+            assertThat(config.at("/learning_rate/schedule/decay").asText()).isEqualTo("constant");
+            assertThat(config.at("/learning_rate/schedule/warmup_steps").asLong()).isZero();
+            assertThat(config.at("/learning_rate/from_study").asText()).isEqualTo(".");
             assertThat(config.at("/learning_rate/evidence").asText()).contains("lr* of a 7-rate sweep");
             assertThat(config.at("/clip_threshold/value").asDouble()).isCloseTo(1.214, within(1e-6));
             assertThat(config.at("/clip_threshold/clipped_fraction").asDouble()).isEqualTo(0.1);
-            assertThat(config.at("/max_train_steps/value").asLong()).isEqualTo(400);
+            // lr*'s eval loss was best at step 360 of 400, still improving beyond its noise: train longer
+            assertThat(config.at("/max_train_steps/value").asLong()).isEqualTo(800);
+            assertThat(config.at("/max_train_steps/evidence").asText()).contains("train longer");
+            assertThat(config.at("/learning_rate/schedule/total_steps").asLong()).isEqualTo(800);
             assertThat(config.at("/batch_size/value").asInt()).isEqualTo(64);
+            assertThat(config.at("/optimizer/hyperparameters/momentum").isNumber()).isTrue();
             assertThat(config.at("/optimizer/hyperparameters/momentum").asDouble()).isEqualTo(0.9);
+            assertThat(config.at("/diagnosis_settings/clip_percentile").asDouble()).isEqualTo(90);
             assertThat(config.get("notes").toString()).contains("Warmup study to run");
         }
         assertThat(Files.readString(dir.resolve("config.yaml"))).doesNotStartWith("{");
@@ -79,7 +86,20 @@ class ExportCommandTest {
     void nothingToRecommendIsAnErrorThatSaysWhy() {
         InspectCommandTest.Result result = execute("export", Fixtures.resolve("keras_csv").toString(), "--out",
                 dir.resolve("x.json").toString());
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(result.err()).contains("nothing to recommend");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("holds no LR sweep");
+    }
+
+    @Test
+    void aFolderOfSeveralSweepsAsksWhichAndExportsTheOneChosen() throws Exception {
+        InspectCommandTest.Result ambiguous = execute("export", Fixtures.root().toString(), "--out",
+                dir.resolve("x.json").toString());
+        assertThat(ambiguous.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ambiguous.err()).contains("holds 3 LR sweeps").contains("tb/mlp_lr_sweep").contains("--study");
+        Path out = dir.resolve("chosen.json");
+        InspectCommandTest.Result chosen = execute("export", Fixtures.root().toString(), "--out", out.toString(),
+                "--study", "tb/mlp_lr_sweep");
+        assertThat(chosen.exitCode()).as(chosen.err()).isZero();
+        assertThat(ConfigFiles.read(Files.readString(out)).get("study").asText()).isEqualTo("tb/mlp_lr_sweep");
     }
 }

@@ -18,21 +18,25 @@ import org.junit.jupiter.api.Test;
 class SampleRunsTest {
     private static JsonNode postLn;
     private static JsonNode preLn;
+    private static JsonNode warmup;
+    private static JsonNode clip;
+    private static JsonNode batch;
 
     @BeforeAll
     static void diagnose() throws Exception {
         InspectCommandTest.Result result = execute("diagnose", "sample-runs", "--json");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        JsonNode all = new ObjectMapper().readTree(result.out()).get("diagnoses");
-        for (JsonNode d : all) {
-            if (d.get("sweep").asText().equals("post-ln-lr-sweep")) {
-                postLn = d;
-            } else if (d.get("sweep").asText().equals("pre-ln-lr-sweep")) {
-                preLn = d;
+        for (JsonNode d : new ObjectMapper().readTree(result.out()).get("studies")) {
+            switch (d.get("path").asText()) {
+                case "post-ln-lr-sweep" -> postLn = d;
+                case "pre-ln-lr-sweep" -> preLn = d;
+                case "post-ln-warmup" -> warmup = d;
+                case "post-ln-clip" -> clip = d;
+                case "batch-probe" -> batch = d;
+                default -> throw new AssertionError("unexpected study " + d.get("path"));
             }
         }
-        assertThat(postLn).isNotNull();
-        assertThat(preLn).isNotNull();
+        assertThat(List.of(postLn, preLn, warmup, clip, batch)).doesNotContainNull();
     }
 
     private static List<Double> unstable(JsonNode d) {
@@ -43,29 +47,52 @@ class SampleRunsTest {
 
     @Test
     void thePostLnSweepHasAnInteriorLrStarAndUnstableTopRates() {
+        assertThat(postLn.get("kind").asText()).isEqualTo("lr-sweep");
         assertThat(postLn.at("/lr_star/boundary").asText()).isEqualTo("interior");
         assertThat(postLn.at("/lr_star/learning_rates_tried").asInt()).isEqualTo(7);
         assertThat(unstable(postLn)).isNotEmpty().allSatisfy(lr -> assertThat(lr)
                 .isGreaterThan(postLn.at("/lr_star/value").asDouble()));
         assertThat(unstable(postLn)).contains(0.1);
+        // the top rates fall as fast as lr* at first: they collapse after the curves part, never at step 1
+        postLn.get("unstable").forEach(u -> assertThat(u.get("onset_step").asLong()).isGreaterThan(1));
     }
 
     @Test
-    void preLnHoldsRatesWherePostLnWentUnstable() {
+    void preLnHoldsRatesWherePostLnWentUnstableAndOnlyPostLnIsToldAboutPreLn() {
         assertThat(preLn.get("unstable_base_lr").asDouble()).isGreaterThan(postLn.get("unstable_base_lr").asDouble());
+        assertThat(postLn.get("findings").toString()).contains("Pre-LN blocks (x + f(Norm(x))) instead of the Post-LN");
+        assertThat(preLn.get("findings").toString()).contains("the model is already Pre-LN");
+        assertThat(postLn.get("findings").toString()).contains("skipped, the runs already use adam");
     }
 
     @Test
-    void theWarmupStudyPlannedFromTheDiagnosisMakesTheUnstableRateStable() {
-        JsonNode warmup = postLn.get("warmup");
-        assertThat(warmup.get("target_lr").asDouble()).isEqualTo(postLn.get("unstable_base_lr").asDouble());
-        assertThat(warmup.get("rescued").asBoolean()).isTrue();
-        assertThat(warmup.get("trials")).anySatisfy(t -> assertThat(t.get("warmup_steps").asLong()).isZero());
+    void theWarmupStudyPlannedFromTheSweepRescuesTheUnstableRate() {
+        assertThat(warmup.get("judged_against").asText()).isEqualTo("post-ln-lr-sweep");
+        JsonNode rate = warmup.at("/warmup/by_lr/0");
+        assertThat(rate.get("lr").asDouble()).isEqualTo(postLn.get("unstable_base_lr").asDouble());
+        assertThat(rate.get("tried").get(0).asLong()).isZero(); // the sweep's trial at that rate is its twin
+        assertThat(rate.get("outcome").asText()).isEqualTo("rescued");
+        assertThat(rate.get("shortest_stable").asLong()).isPositive();
     }
 
     @Test
-    void theBatchProbeMeasuredThroughput() {
-        assertThat(postLn.at("/batch/recommended_batch_size").asInt()).isGreaterThan(0);
-        assertThat(postLn.at("/batch/doublings")).isNotEmpty();
+    void theClippingStudyIsJudgedPerThresholdOnItsOwnRuns() {
+        assertThat(clip.get("kind").asText()).isEqualTo("clipping");
+        assertThat(clip.at("/clipping/by_threshold")).hasSizeGreaterThan(1);
+        clip.at("/clipping/by_threshold").forEach(row -> {
+            if (!row.get("threshold").isNull()) {
+                assertThat(row.get("measured_by").asText()).isEqualTo("clipped flags");
+                assertThat(row.get("clipped_fraction").asDouble()).isBetween(0.0, 1.0);
+            }
+        });
+        assertThat(clip.at("/clipping/run").asText()).isEqualTo(postLn.at("/lr_star/run").asText());
+        assertThat(clip.get("findings").toString()).doesNotContain("not a sweep");
+    }
+
+    @Test
+    void theBatchProbeMeasuredThroughputAndNamesTheDevice() {
+        assertThat(batch.at("/batch/recommended_batch_size").asInt()).isGreaterThan(0);
+        assertThat(batch.at("/batch/doublings")).isNotEmpty();
+        assertThat(batch.get("findings").toString()).doesNotContain("I/O, synchronisation");
     }
 }

@@ -37,7 +37,8 @@ class TrainAndStudyCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode summary = new ObjectMapper().readTree(result.out());
         assertThat(summary.get("trials")).hasSize(3);
-        JsonNode diagnosis = new ObjectMapper().readTree(execute("diagnose", out.toString(), "--json").out());
+        JsonNode diagnosis = new ObjectMapper().readTree(execute("diagnose", out.toString(), "--json").out())
+                .at("/studies/0");
         assertThat(diagnosis.at("/lr_star/learning_rates_tried").asInt()).isEqualTo(3);
         assertThat(Files.readString(out.resolve("study.json"))).contains("lr-sweep");
     }
@@ -65,7 +66,8 @@ class TrainAndStudyCommandTest {
         JsonNode trials = new ObjectMapper().readTree(result.out()).get("trials");
         assertThat(trials).hasSize(2).allSatisfy(t -> assertThat(t.get("status").asText()).isEqualTo("finished"));
         assertThat(Files.readString(out.resolve("lr_1.00e-02/stdout.log"))).contains("\"step\"");
-        JsonNode diagnosis = new ObjectMapper().readTree(execute("diagnose", out.toString(), "--json").out());
+        JsonNode diagnosis = new ObjectMapper().readTree(execute("diagnose", out.toString(), "--json").out())
+                .at("/studies/0");
         assertThat(diagnosis.at("/lr_star/learning_rates_tried").asInt()).isEqualTo(2);
     }
 

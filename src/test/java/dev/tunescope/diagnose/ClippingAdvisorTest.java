@@ -45,8 +45,8 @@ class ClippingAdvisorTest {
         assertThat(advice.findings()).singleElement().satisfies(info -> {
             assertThat(info.rule()).isEqualTo("clipping");
             assertThat(info.severity()).isEqualTo(Severity.INFO);
-            assertThat(info.message()).isEqualTo("Clip gradients at 9.1, the 90th percentile of 10 gradient norms: "
-                    + "1 updates (10%) lie above it.");
+            assertThat(info.message()).isEqualTo("Clip gradients at 9.1, the 90th percentile of 10 gradient norms of"
+                    + " run-a: 1 of its updates (10%) lie above it.");
             assertThat(info.evidence().marks()).containsExactly(Mark.point("run-a", "grad_norm", 10, 10));
             assertThat(info.evidence().numbers()).containsEntry("percentile", 90.0)
                     .containsEntry("clipped_fraction", 0.1).containsEntry("clipped", 1.0)
@@ -73,8 +73,29 @@ class ClippingAdvisorTest {
         assertThat(advice.threshold()).isCloseTo(4.6, within(1e-12));
         assertThat(advice.clippedFraction()).isEqualTo(0.6);
         assertThat(advice.findings()).extracting(Finding::severity).containsExactly(Severity.INFO, Severity.WARNING);
-        assertThat(advice.findings().get(1).message()).isEqualTo("Clipping at this threshold would touch 60% of "
+        assertThat(advice.findings().get(1).message()).isEqualTo("Clipping at 4.6 would touch 60% of "
                 + "updates: this is a lower learning rate in disguise; lower the learning rate instead.");
+    }
+
+    @Test
+    void theShareThatDecidesIsTheOneAtTheRateClippingIsMeantFor() {
+        // p90 of lr*'s norms 1..10 is 9.1 (10% above by construction); the unstable rate's norms are 6..15
+        ClippingAdvice atLrStar = advise(ramp(10), 90);
+        ScalarSeries unstable = series(6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        ClippingAdvice advice = ClippingAdvisor.forTarget(atLrStar, "run-b", 0.3, unstable,
+                ClippingAdvisor.Settings.DEFAULTS);
+        assertThat(advice.clippedFraction()).isEqualTo(0.1);
+        ClippingAdvice.Target target = advice.target().orElseThrow();
+        assertThat(target.run()).isEqualTo("run-b");
+        assertThat(target.clippedFraction()).isEqualTo(0.6); // 10..15 lie above 9.1
+        assertThat(advice.decidingFraction()).isEqualTo(0.6);
+        assertThat(advice.findings()).anySatisfy(f -> assertThat(f.message()).isEqualTo("At lr 0.3, the rate"
+                + " clipping is meant to make trainable, 6 of 10 updates (60%) have a gradient norm above 9.1."));
+        assertThat(advice.findings()).anySatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).isEqualTo("Clipping at 9.1 would touch 60% of updates at lr 0.3: this is a lower"
+                    + " learning rate in disguise; lower the learning rate instead.");
+        });
     }
 
     @Test

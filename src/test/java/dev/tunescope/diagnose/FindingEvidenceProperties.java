@@ -8,6 +8,7 @@ import dev.tunescope.run.RunFormat;
 import dev.tunescope.run.RunStatus;
 import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.run.Study;
+import dev.tunescope.run.StudyKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,8 +52,7 @@ class FindingEvidenceProperties {
                 steps.add(path + "@" + s);
             }
         }
-        Diagnosis d = Diagnoser.diagnose(List.of(Study.plain("sweep", "sweep", runs)),
-                DiagnosisSettings.DEFAULTS);
+        Diagnosis d = Diagnoser.diagnose(Study.of("sweep", StudyKind.LR_SWEEP, runs), DiagnosisSettings.DEFAULTS);
         Set<String> paths = new HashSet<>();
         runs.forEach(r -> paths.add(r.path()));
         for (Finding f : d.findings()) {

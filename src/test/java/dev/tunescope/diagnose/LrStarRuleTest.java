@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class LrStarRuleTest {
 
     private static Trial evalTrial(String run, double lr, double... eval) {
-        return new Trial(run, lr, 0, series("train/loss", eval), Optional.of(series("eval/loss", eval)),
-                Optional.empty(), Optional.empty());
+        return Trial.of(run, lr, series("train/loss", eval), Optional.of(series("eval/loss", eval)),
+                Optional.empty());
     }
 
     private static LrStar find(Trial... trials) {

@@ -32,7 +32,7 @@ class StepsAdvisorTest {
     }
 
     private static Trial trial(String run, ScalarSeries train, ScalarSeries eval) {
-        return new Trial(run, 0.1, 0, train, Optional.ofNullable(eval), Optional.empty(), Optional.empty());
+        return Trial.of(run, 0.1, train, Optional.ofNullable(eval), Optional.empty());
     }
 
     private static Trial trainOnly(String run, double... trainLoss) {
@@ -115,8 +115,8 @@ class StepsAdvisorTest {
     void onePointCountsAsFineAndSaysWhy() {
         StepsAdvice advice = StepsAdvisor.advise(List.of(trainOnly("solo", 0.7)), DEFAULTS);
         assertThat(advice.runs()).containsExactly(new BestStep("solo", 1, 0.7, 1, 1, 1.0, BestStep.Verdict.FINE));
-        assertThat(advice.findings().get(0).message()).isEqualTo("One logged point in solo: a best step cannot be "
-                + "placed within the run, so it counts as fine.");
+        assertThat(advice.findings().get(0).message()).isEqualTo("Run length: one logged point in solo: a best step"
+                + " cannot be placed within the run, so its length counts as fine.");
     }
 
     @Test
@@ -142,19 +142,20 @@ class StepsAdvisorTest {
         StepsAdvice advice = StepsAdvisor.advise(List.of(
                 trainOnly("slow", 10, 8, 6, 4, 2, 1, 1, 1, 1, 1),   // reaches 1.05 at step 6
                 trainOnly("fast", 10, 5, 2, 1, 1, 1, 1, 1, 1, 1),   // at step 4
-                trainOnly("never", 10, 9, 8, 7, 6, 5, 5, 5, 5, 5)), // floor 5: does not fit
+                trainOnly("never", 10, 9, 8, 7, 6, 5, 5, 5, 5, 5),  // floor 5: does not fit
+                trainOnly("falling", 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)), // at the floor at its end, but still falling
                 UNSMOOTHED);
         assertThat(advice.maxTrainStepsCandidate()).hasValue(4);
         assertThat(advice.candidateRun()).contains("fast");
         Finding info = advice.findings().get(advice.findings().size() - 1);
         assertThat(info.severity()).isEqualTo(Severity.INFO);
         assertThat(info.message()).startsWith("Initial max_train_steps candidate: 4 steps, where fast (the fastest "
-                + "of 2 trials that fit the training set) first brings its smoothed training loss to 1.05, within 5% "
-                + "of the sweep's floor 1.");
+                + "of 2 trials that fit the training set: its training loss stopped falling) first brings its smoothed"
+                + " training loss to 1.05, within 5% of the sweep's floor 1.");
         assertThat(info.evidence().marks()).containsExactly(Mark.point("fast", "train/loss", 4, 1),
                 Mark.point("slow", "train/loss", 6, 1));
         assertThat(info.evidence().numbers()).containsEntry("floor", 1.0).containsEntry("bound", 1.05)
-                .containsEntry("fitting_trials", 2.0).containsEntry("trials", 3.0);
+                .containsEntry("fitting_trials", 2.0).containsEntry("trials", 4.0);
     }
 
     @Test

@@ -39,11 +39,11 @@ final class Synthetic {
     }
 
     static Trial trial(String run, double lr, ScalarSeries train) {
-        return new Trial(run, lr, 0, train, Optional.of(evalOf(train)), Optional.empty(), Optional.empty());
+        return Trial.of(run, lr, train, Optional.of(evalOf(train)), Optional.empty());
     }
 
     static Trial trainOnly(String run, double lr, ScalarSeries train) {
-        return new Trial(run, lr, 0, train, Optional.empty(), Optional.empty(), Optional.empty());
+        return Trial.of(run, lr, train, Optional.empty(), Optional.empty());
     }
 
     /** A decaying loss with deterministic pseudo-noise of relative size {@code noise}. */

@@ -50,9 +50,18 @@ class TrialExtractionTest {
     }
 
     @Test
-    void aRunWithoutTrainLossOrLearningRateIsNoTrial() {
+    void aRunWithoutTrainLossIsNoTrialAndOneWithoutLearningRateHasNone() {
         assertThat(TrialExtraction.from(run(Map.of("lr", "0.1"), series("accuracy", 0.5)), MetricAliases.defaults()))
                 .isEmpty();
-        assertThat(TrialExtraction.from(run(Map.of(), series("loss", 0.5)), MetricAliases.defaults())).isEmpty();
+        assertThat(TrialExtraction.from(run(Map.of(), series("loss", 0.5)), MetricAliases.defaults()).orElseThrow()
+                .learningRate()).isNaN();
+    }
+
+    @Test
+    void aClipThresholdOfZeroOrNoneMeansNoClipping() {
+        assertThat(TrialExtraction.clipThreshold(run(Map.of("clip", "1.5"), series("loss", 0.5)))).hasValue(1.5);
+        assertThat(TrialExtraction.clipThreshold(run(Map.of("gradient_clip_val", "0"), series("loss", 0.5)))).isEmpty();
+        assertThat(TrialExtraction.clipThreshold(run(Map.of("max_grad_norm", "none"), series("loss", 0.5)))).isEmpty();
+        assertThat(TrialExtraction.clipThreshold(run(Map.of(), series("loss", 0.5)))).isEmpty();
     }
 }

@@ -3,50 +3,103 @@ package dev.tunescope.diagnose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class WarmupAdvisorTest {
     private static final WarmupAdvisor.Settings DEFAULTS = WarmupAdvisor.Settings.DEFAULTS;
 
-    private static TrialStability stable(String run, long warmup) {
-        return new TrialStability(run, 3.0, warmup, List.of());
+    /** A trial at {@code lr} with {@code warmup} steps that ran {@code steps} steps, stable or unstable from a step. */
+    private static JudgedTrial judged(String run, double lr, long warmup, int steps, long unstableAt) {
+        Trial trial = Synthetic.trial(run, lr, Synthetic.series("train/loss", steps, s -> 1.0 / s)).withWarmup(warmup);
+        List<InstabilitySign> signs = unstableAt > 0 ? List.of(InstabilitySign.at(InstabilityKind.DIVERGENCE,
+                unstableAt, Double.NaN, "train loss")) : List.of();
+        return new JudgedTrial(trial, new TrialStability(run, lr, warmup, OptionalDouble.empty(), signs,
+                Optional.empty()));
     }
 
-    private static TrialStability unstable(String run, long warmup, long step) {
-        return new TrialStability(run, 3.0, warmup, List.of(new InstabilitySign(InstabilityKind.DIVERGENCE, step,
-                Double.NaN, "train loss")));
-    }
-
-    @Test
-    void theShortestStableWarmupIsRecommendedAndAddsToTheSchedule() {
-        WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(unstable("w0", 0, 50),
-                stable("w1000", 1000), unstable("w10", 10, 80), stable("w100", 100)), 10_000, DEFAULTS);
-        assertThat(advice.verdict().orElseThrow().recommendedWarmup()).hasValue(100);
-        assertThat(advice.scheduleSteps()).hasValue(10_100);
-        assertThat(advice.findings()).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo(
-                "A warmup of 100 steps makes lr 3 stable: the shortest stable warmup of 4 tried. Added to a"
-                        + " 10000-step schedule it makes 10100 steps."));
+    private static WarmupAdvisor.ByLearningRate only(WarmupAdvisor.WarmupAdvice advice) {
+        assertThat(advice.byLearningRate()).hasSize(1);
+        return advice.byLearningRate().get(0);
     }
 
     @Test
-    void aWarmupOverFivePercentOfTheRunAsksForMoreSteps() {
-        WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(stable("w1000", 1000)), 10_000, DEFAULTS);
-        assertThat(advice.findings()).anySatisfy(f -> assertThat(f.message()).isEqualTo("The warmup is 10% of"
-                + " max_train_steps (over 5%): increase max_train_steps, to at least 20000."));
+    void theShortestStableWarmupThatOutlastsTheTwinsInstabilityRescuesTheRate() {
+        WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w0", 3, 0, 60, 50),
+                judged("w1000", 3, 1000, 3000, 0), judged("w10", 3, 10, 100, 80), judged("w100", 3, 100, 300, 0)),
+                List.of(), 20_000, DEFAULTS);
+        WarmupAdvisor.ByLearningRate rate = only(advice);
+        assertThat(rate.outcome()).isEqualTo(WarmupAdvisor.Outcome.RESCUED);
+        assertThat(rate.twin()).contains("w0");
+        assertThat(rate.tried()).extracting(WarmupAdvisor.WarmupTrial::warmupSteps).containsExactly(0L, 10L, 100L, 1000L);
+        assertThat(rate.shortestStable()).hasValue(100);
+        assertThat(advice.recommendedWarmup()).hasValue(100);
+        assertThat(advice.scheduleSteps()).hasValue(20_100);
+        assertThat(advice.findings().get(0).message()).isEqualTo("Warmup rescues lr 3: 100 steps is the shortest"
+                + " stable warmup (no warmup: unstable from step 50; 10 steps: unstable from step 80; 100 steps:"
+                + " stable; 1000 steps: stable).");
     }
 
     @Test
-    void warmupThatOnlyDelaysDivergenceDidNotRescue() {
-        WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(unstable("w40", 40, 44),
-                unstable("w120", 120, 104)), 400, DEFAULTS);
-        assertThat(advice.verdict().orElseThrow().rescued()).isFalse();
-        assertThat(advice.scheduleSteps()).isEmpty();
-        assertThat(advice.findings()).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.message()).startsWith("Warmup did not rescue lr 3: no warmup tried (40, 120 steps)")
-                    .contains("first unstable steps 44, 104");
-            assertThat(f.evidence().marks()).extracting(Mark::fromStep).containsExactly(44L, 104L);
-        });
+    void aStableTrialThatEndedBeforeTheTwinsInstabilityShowedIsTooShortToTell() {
+        // the twin shows its instability at step 40; the 10-step warmup ran 30 steps, the playbook's 3 x warmup
+        WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w10", 0.01, 10, 30, 0)),
+                List.of(judged("sweep/lr_0.01", 0.01, 0, 300, 40)), 300, DEFAULTS);
+        WarmupAdvisor.ByLearningRate rate = only(advice);
+        assertThat(rate.outcome()).isEqualTo(WarmupAdvisor.Outcome.TOO_SHORT);
+        assertThat(rate.twin()).contains("sweep/lr_0.01");
+        assertThat(rate.shortestStable()).isEmpty();
+        assertThat(advice.recommendedWarmup()).isEmpty();
+        assertThat(advice.findings().get(0).message()).startsWith("Too short to tell at lr 0.01")
+                .contains("10 steps: stable but too short (ended at step 30)");
+    }
+
+    @Test
+    void eachRateGetsItsOwnVerdict() {
+        WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("a0", 0.01, 0, 300, 40),
+                judged("a100", 0.01, 100, 300, 0), judged("b0", 0.1, 0, 300, 20), judged("b100", 0.1, 100, 300, 150)),
+                List.of(), 300, DEFAULTS);
+        assertThat(advice.byLearningRate()).extracting(WarmupAdvisor.ByLearningRate::outcome)
+                .containsExactly(WarmupAdvisor.Outcome.RESCUED, WarmupAdvisor.Outcome.NOT_RESCUED);
+        assertThat(advice.recommendedLearningRate()).hasValue(0.01);
+        assertThat(advice.rescuedAny()).isTrue();
+        assertThat(advice.failedAny()).isTrue();
+        assertThat(advice.findings()).anySatisfy(f -> assertThat(f.message()).isEqualTo("No warmup tried rescues"
+                + " lr 0.1 (no warmup: unstable from step 20; 100 steps: unstable from step 150)."));
+    }
+
+    @Test
+    void thePlaybooksLimitsApplyToTheAnswer() {
+        WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w0", 3, 0, 300, 40),
+                judged("w100", 3, 100, 300, 0)), List.of(), 300, DEFAULTS);
+        WarmupAdvisor.Limits limits = only(advice).limits().orElseThrow();
+        assertThat(limits.share()).isEqualTo(100.0 / 300);
+        assertThat(limits.beyondDesign()).isTrue();
+        assertThat(limits.raiseMaxTrainStepsTo()).hasValue(2000);
+        assertThat(limits.scheduleSteps()).isEqualTo(400);
+        assertThat(advice.findings()).anySatisfy(f -> assertThat(f.message()).contains("beyond the study's design"));
+        assertThat(advice.findings()).anySatisfy(f -> assertThat(f.message())
+                .contains("raise max_train_steps to at least 2000"));
+        WarmupAdvisor.Limits within = WarmupAdvisor.limits(400, 10_000, DEFAULTS);
+        assertThat(within.beyondDesign()).isFalse();
+        assertThat(within.raiseMaxTrainStepsTo()).isEmpty();
+    }
+
+    @Test
+    void aRateThatIsStableWithoutWarmupNeedsNone() {
+        WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w0", 3, 0, 300, 0),
+                judged("w100", 3, 100, 300, 0)), List.of(), 300, DEFAULTS);
+        assertThat(only(advice).outcome()).isEqualTo(WarmupAdvisor.Outcome.NOT_NEEDED);
+        assertThat(advice.recommendedWarmup()).isEmpty();
+    }
+
+    @Test
+    void withoutATwinAStableWarmupIsStableButNotShownToBeNeeded() {
+        WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w40", 0.3, 40, 400, 0),
+                judged("w120", 0.3, 120, 400, 0)), List.of(), 400, DEFAULTS);
+        assertThat(only(advice).outcome()).isEqualTo(WarmupAdvisor.Outcome.STABLE_NO_TWIN);
+        assertThat(advice.recommendedWarmup()).hasValue(40);
     }
 
     @Test
@@ -56,6 +109,9 @@ class WarmupAdvisorTest {
         assertThat(plan.baseLr()).isEqualTo(3.16);
         assertThat(plan.warmupSteps()).containsExactly(10L, 100L, 1000L, 10_000L);
         assertThat(plan.postWarmupSteps()).containsExactly(20L, 200L, 2000L, 20_000L);
+        // runs as long after the ramp as the unstable trial took to show its instability
+        assertThat(WarmupAdvisor.propose(0.316, 100_000, 500, DEFAULTS).plan().orElseThrow().postWarmupSteps())
+                .containsExactly(500L, 500L, 2000L, 20_000L);
     }
 
     @Test

@@ -39,7 +39,7 @@ class TunescopeRoundTripTest {
         hparams.put("optimizer", new HyperparameterValue.Text("sgd"));
         hparams.put("nesterov", new HyperparameterValue.Flag(false));
         Map<String, Object> workload = new LinkedHashMap<>();
-        workload.put("model", "mlp");
+        workload.put("name", "mlp");
         workload.put("layers", List.of(64, 64, 1));
         workload.put("steps", 400);
         return TunescopeRunInfo.started("lr sweep trial 4", T0, "cpu", new Hyperparameters(hparams, "plan"),
@@ -103,11 +103,16 @@ class TunescopeRoundTripTest {
             assertThat(live.status()).isEqualTo(RunStatus.RUNNING);
             assertThat(live.name()).isEqualTo("lr sweep trial 4");
             Hyperparameters hparams = live.hyperparameters();
-            assertThat(hparams.source()).isEqualTo("run.json");
+            assertThat(hparams.source()).isEqualTo("run.json + run.json workload");
             assertThat(hparams.number("lr")).contains(0.1);
             assertThat(hparams.get("batch_size").orElseThrow().display()).isEqualTo("64");
             assertThat(hparams.get("optimizer")).contains(new HyperparameterValue.Text("sgd"));
             assertThat(hparams.get("nesterov")).contains(new HyperparameterValue.Flag(false));
+            // the workload's short scalar fields and the device join them, so runs of two models are told apart
+            assertThat(hparams.get("workload")).contains(new HyperparameterValue.Text("mlp"));
+            assertThat(hparams.number("workload.steps")).contains(400.0);
+            assertThat(hparams.get("device")).contains(new HyperparameterValue.Text("cpu"));
+            assertThat(hparams.get("workload.layers")).isEmpty(); // a list is for people, not for grouping
 
             writer.status(RunStatus.DIVERGED);
             assertThat(writer.info().status()).isEqualTo(RunStatus.DIVERGED);
@@ -132,7 +137,7 @@ class TunescopeRoundTripTest {
         assertThat(read.device()).isEqualTo("cpu");
         assertThat(read.status()).isEqualTo(RunStatus.RUNNING);
         assertThat(read.hparams().values()).isEqualTo(info().hparams().values());
-        assertThat(read.workload()).containsExactly(Map.entry("model", "mlp"), Map.entry("layers", List.of(64, 64, 1)),
+        assertThat(read.workload()).containsExactly(Map.entry("name", "mlp"), Map.entry("layers", List.of(64, 64, 1)),
                 Map.entry("steps", 400));
     }
 
@@ -142,12 +147,12 @@ class TunescopeRoundTripTest {
         try (TunescopeRunWriter writer = writer(runDir)) {
             writer.status(RunStatus.FAILED, Map.of("exit_code", 3, "steps", 12));
             assertThat(writer.info().workload()).containsEntry("exit_code", 3).containsEntry("steps", 12)
-                    .containsEntry("model", "mlp");
+                    .containsEntry("name", "mlp");
         }
         TunescopeRunInfo read = RunJson.read(Files.readString(runDir.resolve("run.json")), "run.json",
                 w -> { throw new AssertionError(w.toString()); }).orElseThrow();
         assertThat(read.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(read.workload()).containsExactly(Map.entry("model", "mlp"), Map.entry("layers", List.of(64, 64, 1)),
+        assertThat(read.workload()).containsExactly(Map.entry("name", "mlp"), Map.entry("layers", List.of(64, 64, 1)),
                 Map.entry("steps", 12), Map.entry("exit_code", 3));
         assertThat(read.hparams().values()).isEqualTo(info().hparams().values());
     }

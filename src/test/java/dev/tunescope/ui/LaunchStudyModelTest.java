@@ -2,6 +2,7 @@ package dev.tunescope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tunescope.diagnose.DiagnosisSettings;
 import dev.tunescope.io.RunLoader;
 import dev.tunescope.study.StudyKind;
 import dev.tunescope.testing.Fixtures;
@@ -23,7 +24,7 @@ class LaunchStudyModelTest {
     @Test
     void anLrSweepRunsWithProgressAndALiveCurve() throws Exception {
         LaunchStudyModel model = model();
-        model.prefill(dir, "", Optional.empty());
+        model.prefill(dir, "", Optional.empty(), DiagnosisSettings.DEFAULTS);
         model.countProperty().set(2);
         model.stepsProperty().set(30);
         model.lrMinProperty().set(0.01);
@@ -41,7 +42,7 @@ class LaunchStudyModelTest {
     void aProbeIsPlannedFromTheOpenSweep() throws Exception {
         LaunchStudyModel model = model();
         Path root = Fixtures.resolve("tb");
-        model.prefill(root, "mlp_lr_sweep", Optional.empty());
+        model.prefill(root, "mlp_lr_sweep", Optional.empty(), DiagnosisSettings.DEFAULTS);
         model.outputProperty().set(dir.resolve("probe"));
         model.kindProperty().set(StudyKind.INSTABILITY_PROBE);
         model.stepsProperty().set(20);
@@ -54,7 +55,7 @@ class LaunchStudyModelTest {
     void aStudyCanRunTheUsersOwnCommand() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3");
         LaunchStudyModel model = model();
-        model.prefill(dir, "", Optional.empty());
+        model.prefill(dir, "", Optional.empty(), DiagnosisSettings.DEFAULTS);
         model.countProperty().set(2);
         model.stepsProperty().set(20);
         model.lrMinProperty().set(0.01);
@@ -68,7 +69,7 @@ class LaunchStudyModelTest {
     @Test
     void aStudyThatNeedsASweepSaysSoWithoutOne() {
         LaunchStudyModel model = model();
-        model.prefill(dir, "", Optional.empty());
+        model.prefill(dir, "", Optional.empty(), DiagnosisSettings.DEFAULTS);
         model.kindProperty().set(StudyKind.WARMUP);
         model.start(() -> { });
         assertThat(model.progressTextProperty().get()).startsWith("Stopped: open a folder with an LR sweep first");

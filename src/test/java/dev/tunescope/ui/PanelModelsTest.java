@@ -46,11 +46,10 @@ class PanelModelsTest {
         assertThat(panel.unstable()).hasSize(3);
         var current = workspace.settingsProperty().get();
         var i = current.instability();
-        workspace.settingsProperty().set(current.withInstability(new dev.tunescope.diagnose.InstabilityRule.Settings(
-                i.explosionFactor(), i.initialPoints(), i.spikeWindow(), i.spikeZ(), i.spikeMinRatio(),
-                i.riseWindow(), i.riseFactor(), 2.0, i.plateauFlatness(), i.tailFraction())));
-        // the top rates end at 3.3 against lr*'s 1.95: 1.7 times, under a plateau factor of 2
-        assertThat(panel.unstable()).isEmpty();
+        workspace.settingsProperty().set(current.withInstability(i.withPlateauGap(0.6)));
+        // the top rates end at 3.3 where lr* stands at 2.0: about 37% of the 3.5 lr* learned, under a gap of 60%;
+        // lr 0.1 stays unstable, for the jump in its first steps (5.5 up to 7.6)
+        assertThat(panel.unstable()).extracting(InstabilityPanelModel.UnstableRow::learningRate).containsExactly(0.1);
         assertThat(workspace.selectedRuns()).hasSize(7);
     }
 
@@ -81,8 +80,9 @@ class PanelModelsTest {
 
     @Test
     void theWarmupPanelStartsAtTheRecommendedWarmupAndDrawsItsSchedule() {
-        WarmupPanelModel panel = new WarmupPanelModel(workspace.diagnosisProperty());
-        assertThat(panel.verdictProperty().get()).startsWith("A warmup of 100 steps makes lr 0.01 stable");
+        WarmupPanelModel panel = new WarmupPanelModel(workspace.warmupDiagnosisProperty());
+        // the sweep is selected; its warmup answer is the warmup study that refers to it
+        assertThat(panel.verdictProperty().get()).startsWith("Warmup rescues lr 0.01: 100 steps is the shortest");
         assertThat(panel.warmupStepsProperty().get()).isEqualTo(100);
         assertThat(panel.readoutProperty().get()).contains("33.3% of max_train_steps 300", "over the 10%",
                 "becomes 400 steps");
