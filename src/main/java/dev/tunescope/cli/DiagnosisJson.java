@@ -156,12 +156,14 @@ final class DiagnosisJson {
             ArrayNode tried = entry.putArray("tried");
             ArrayNode stable = entry.putArray("stable");
             ArrayNode conclusive = entry.putArray("conclusive");
+            ArrayNode farAbove = entry.putArray("far_above_reference");
             ArrayNode runs = entry.putArray("runs");
             ArrayNode onsets = entry.putArray("onset_steps");
             for (WarmupAdvisor.WarmupTrial t : rate.tried()) {
                 tried.add(t.warmupSteps());
                 stable.add(t.stable());
                 conclusive.add(t.conclusive());
+                farAbove.add(t.farAbove());
                 runs.add(t.run());
                 if (t.onsetStep().isPresent()) {
                     onsets.add(t.onsetStep().getAsLong());
@@ -213,6 +215,7 @@ final class DiagnosisJson {
                 row.put("measured_by", t.measuredBy());
                 row.put("stable", t.stable());
                 row.put("conclusive", t.conclusive());
+                row.put("far_above_reference", t.farAbove());
                 if (t.onsetStep().isPresent()) {
                     row.put("onset_step", t.onsetStep().getAsLong());
                 } else {

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * unclipped twin. Per threshold: the share of steps clipped, measured on that trial (its logged clipped flags where
  * it logs them, else its gradient norms, logged before clipping, against its threshold), and whether it is stable.
  * A threshold rescues its rate when it is stable where the unclipped twin (in the study, or at the same rate in the
- * sweep it refers to) is not, and it ran past the step where the twin's instability showed. Of the thresholds that
+ * sweep it refers to) is not, it ran past the step where the twin's instability showed, and it does not end far
+ * above the study's reference (as for warmup, see {@link WarmupAdvisor}). Of the thresholds that
  * rescue, the largest is the one to keep (it changes the fewest updates); one that clips more than half the updates
  * is a lower learning rate in disguise.
  */
@@ -30,9 +31,15 @@ public final class ClippingStudyRule {
      * @param clippedFraction share of its steps clipped (0 for the twin; NaN when neither flags nor norms are logged)
      * @param measuredBy      "clipped flags", "gradient norms" or "" (twin, or not measured)
      * @param conclusive      stable and ran past the step where the unclipped twin's instability showed
+     * @param farAbove        it ends far above the study's reference at equal steps: stable, but not trained
      */
     public record ClipTrial(String run, double learningRate, OptionalDouble threshold, double clippedFraction,
-                            String measuredBy, boolean stable, boolean conclusive, OptionalLong onsetStep) {
+                            String measuredBy, boolean stable, boolean conclusive, boolean farAbove,
+                            OptionalLong onsetStep) {
+        /** Stable, long enough to tell, and trained as far as the reference. */
+        public boolean rescues() {
+            return stable && conclusive && !farAbove;
+        }
     }
 
     /**
@@ -53,7 +60,8 @@ public final class ClippingStudyRule {
      * @param trials the study's trials, judged
      * @param twins  unclipped trials of the sweep the study refers to, judged (used at rates the study has no twin)
      */
-    public static Verdict assess(List<JudgedTrial> trials, List<JudgedTrial> twins, ClippingAdvisor.Settings settings) {
+    public static Verdict assess(List<JudgedTrial> trials, List<JudgedTrial> twins, double farGap,
+                                 ClippingAdvisor.Settings settings) {
         List<ClipTrial> rows = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<Double> rates = trials.stream().map(j -> j.trial().learningRate()).distinct().sorted().toList();
@@ -68,14 +76,14 @@ public final class ClippingStudyRule {
                             && LearningRates.same(j.trial().learningRate(), lr)).findFirst());
             List<ClipTrial> here = new ArrayList<>();
             twin.ifPresent(t -> here.add(new ClipTrial(t.trial().run(), lr, OptionalDouble.empty(), 0, "",
-                    t.verdict().stable(), true, t.verdict().onsetStep())));
+                    t.verdict().stable(), true, t.farAbove(farGap), t.verdict().onsetStep())));
             boolean twinUnstable = twin.map(t -> t.verdict().unstable()).orElse(false);
             atRate.stream().filter(j -> j.trial().clipThreshold().isPresent())
                     .sorted(Comparator.comparingDouble(j -> j.trial().clipThreshold().getAsDouble()))
-                    .forEach(j -> here.add(row(j, twinUnstable ? twin.get().showsAt() : 0)));
+                    .forEach(j -> here.add(row(j, twinUnstable ? twin.get().showsAt() : 0, farGap)));
             rows.addAll(here);
-            Optional<ClipTrial> rescuer = here.stream().filter(r -> r.threshold().isPresent() && r.stable()
-                    && r.conclusive()).max(Comparator.comparingDouble(r -> r.threshold().getAsDouble()));
+            Optional<ClipTrial> rescuer = here.stream().filter(r -> r.threshold().isPresent() && r.rescues())
+                    .max(Comparator.comparingDouble(r -> r.threshold().getAsDouble()));
             boolean rescued = twinUnstable && rescuer.isPresent();
             if (rescued && (bestRate.isEmpty() || lr > bestRate.getAsDouble())) {
                 best = rescuer.get().threshold();
@@ -87,7 +95,7 @@ public final class ClippingStudyRule {
         return new Verdict(rows, rescuedAny, best, bestRate, findings);
     }
 
-    private static ClipTrial row(JudgedTrial judged, long twinShowsAt) {
+    private static ClipTrial row(JudgedTrial judged, long twinShowsAt, double farGap) {
         Trial trial = judged.trial();
         double threshold = trial.clipThreshold().getAsDouble();
         double fraction = Double.NaN;
@@ -101,7 +109,7 @@ public final class ClippingStudyRule {
         }
         boolean conclusive = judged.verdict().stable() && judged.lastStep() >= twinShowsAt;
         return new ClipTrial(trial.run(), trial.learningRate(), OptionalDouble.of(threshold), fraction, measuredBy,
-                judged.verdict().stable(), conclusive, judged.verdict().onsetStep());
+                judged.verdict().stable(), conclusive, judged.farAbove(farGap), judged.verdict().onsetStep());
     }
 
     private static OptionalDouble finiteMean(ScalarSeries flags) {
@@ -140,10 +148,10 @@ public final class ClippingStudyRule {
                         r.clippedFraction()) + " of the updates: a lower learning rate in disguise; lower the"
                         + " learning rate instead.", evidence));
             }
-        } else if (rows.stream().anyMatch(r -> r.threshold().isPresent() && r.stable() && r.conclusive())) {
+        } else if (rows.stream().anyMatch(r -> r.threshold().isPresent() && r.rescues())) {
             findings.add(new Finding(RULE, Severity.INFO, "lr " + rate + " is stable with clipping (" + table
                     + "); no unclipped run at this rate shows whether clipping was needed.", evidence));
-        } else if (rows.stream().anyMatch(r -> r.threshold().isPresent() && r.stable())) {
+        } else if (rows.stream().anyMatch(r -> r.threshold().isPresent() && r.stable() && !r.conclusive())) {
             findings.add(new Finding(RULE, Severity.ADVICE, "Too short to tell at lr " + rate + ": the clipped trials"
                     + " that look stable ended before the unclipped run's instability showed (" + table + ").",
                     evidence));
@@ -166,7 +174,8 @@ public final class ClippingStudyRule {
         if (!row.stable()) {
             text.append(" unstable from step ").append(row.onsetStep().orElse(0));
         } else {
-            text.append(row.conclusive() ? " stable" : " stable but too short");
+            text.append(!row.conclusive() ? " stable but too short" : row.farAbove()
+                    ? " stable but ends far above the reference" : " stable");
         }
         return text.toString();
     }

@@ -21,6 +21,19 @@ final class PlateauDetector {
     private PlateauDetector() {
     }
 
+    /**
+     * How far above the reference the trial ends, as a share of what the reference learned: the trial's final level
+     * against the reference's smoothed level at the trial's last step (or the reference's last, if it is shorter).
+     * NaN where they share no steps.
+     */
+    static double endGap(LossCurve trial, LossCurve reference, double tailFraction) {
+        long last = Math.min(trial.step(trial.size() - 1), reference.step(reference.size() - 1));
+        if (last < Math.max(trial.step(0), reference.step(0))) {
+            return Double.NaN;
+        }
+        return (trial.finalLevel(tailFraction) - reference.smoothAt(last)) / reference.scale();
+    }
+
     static Optional<InstabilitySign> plateau(LossCurve trial, LossCurve reference, InstabilityRule.Settings settings) {
         long first = Math.max(trial.step(0), reference.step(0));
         long last = Math.min(trial.step(trial.size() - 1), reference.step(reference.size() - 1));

@@ -44,6 +44,14 @@ final class StabilityJudge {
                 signs, comparedWith);
     }
 
+    /** The trial judged against {@code reference}, with how far above it the trial ends. */
+    JudgedTrial judged(Trial trial, Optional<Trial> reference) {
+        TrialStability verdict = against(trial, reference);
+        double gap = reference.filter(r -> !r.run().equals(trial.run()))
+                .map(r -> PlateauDetector.endGap(curve(trial), curve(r), settings.tailFraction())).orElse(Double.NaN);
+        return new JudgedTrial(trial, verdict, gap);
+    }
+
     /** Divergence, blow-up, sustained rise, early jump and spikes: everything that needs no other trial. */
     List<InstabilitySign> ownSigns(Trial trial) {
         return ownSigns(trial, earlyUntil(trial, settings.earlySteps(), settings.earlyShare()));

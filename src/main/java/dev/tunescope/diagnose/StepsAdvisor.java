@@ -134,7 +134,14 @@ public final class StepsAdvisor {
      */
     static StepsFindings.LateGain lateGain(ScalarSeries judged, long floorStep, BestStep best) {
         int at = Math.min(judged.indexAtOrAfter(floorStep), judged.size() - 1);
-        double then = judged.value(at);
+        return new StepsFindings.LateGain(judged.step(at), judged.value(at) - best.bestValue(), stepNoise(judged));
+    }
+
+    /**
+     * A loss's own noise from one logged point to the next: the robust spread of its consecutive differences over
+     * its second half (1.4826 MAD), per point (divided by sqrt 2); 0 for fewer than three points.
+     */
+    static double stepNoise(ScalarSeries judged) {
         int from = judged.size() / 2;
         double[] differences = new double[Math.max(0, judged.size() - from - 1)];
         int n = 0;
@@ -149,12 +156,11 @@ public final class StepsAdvisor {
         for (int i = 0; i < n; i++) {
             finite[i] = Math.abs(finite[i] - center);
         }
-        double noise = n == 0 ? 0 : RunningMedian.MAD_TO_SIGMA * RunningMedian.median(finite) / Math.sqrt(2);
-        return new StepsFindings.LateGain(judged.step(at), then - best.bestValue(), noise);
+        return n == 0 ? 0 : RunningMedian.MAD_TO_SIGMA * RunningMedian.median(finite) / Math.sqrt(2);
     }
 
     /** The eval loss where it has a finite value, else the train loss. */
-    private static ScalarSeries judged(Trial trial) {
+    static ScalarSeries judged(Trial trial) {
         return trial.evalLoss().filter(StepsAdvisor::hasFinite).orElse(trial.trainLoss());
     }
 

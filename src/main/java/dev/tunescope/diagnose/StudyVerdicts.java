@@ -5,6 +5,7 @@ import dev.tunescope.run.MetricRole;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.run.Study;
+import dev.tunescope.run.StudyKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,9 +44,9 @@ final class StudyVerdicts {
 
     /** Each trial judged on its own signs, and against the reference for a plateau where its rate is not below it. */
     private static List<JudgedTrial> judged(List<Trial> trials, Optional<Trial> reference, StabilityJudge judge) {
-        return trials.stream().map(t -> new JudgedTrial(t, reference.isPresent()
+        return trials.stream().map(t -> reference.isPresent()
                 && t.learningRate() >= reference.get().learningRate() * (1 - 1e-9)
-                ? judge.against(t, reference) : judge.alone(t))).toList();
+                ? judge.judged(t, reference) : new JudgedTrial(t, judge.alone(t))).toList();
     }
 
     private static Diagnosis warmup(Study study, List<Trial> trials, Optional<SweepVerdict> sweep, StabilityJudge judge,
@@ -55,7 +56,8 @@ final class StudyVerdicts {
         List<TrialStability> verdicts = judged.stream().map(JudgedTrial::verdict).toList();
         long maxTrainSteps = designLength(study, trials, verdicts, sweep);
         WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(judged,
-                sweep.map(SweepVerdict::judged).orElse(List.of()), maxTrainSteps, settings.warmup());
+                sweep.map(SweepVerdict::judged).orElse(List.of()), maxTrainSteps, settings.instability().plateauGap(),
+                settings.warmup());
         List<Finding> findings = new ArrayList<>(judgedAgainst(study, sweep, reference));
         findings.addAll(advice.findings());
         advice.byLearningRate().stream().filter(b -> b.outcome() == WarmupAdvisor.Outcome.NOT_RESCUED)
@@ -74,7 +76,8 @@ final class StudyVerdicts {
         List<JudgedTrial> judged = judged(trials, reference, judge);
         List<TrialStability> verdicts = judged.stream().map(JudgedTrial::verdict).toList();
         ClippingStudyRule.Verdict verdict = ClippingStudyRule.assess(judged,
-                sweep.map(SweepVerdict::judged).orElse(List.of()), settings.clipping());
+                sweep.map(SweepVerdict::judged).orElse(List.of()), settings.instability().plateauGap(),
+                settings.clipping());
         List<Finding> findings = new ArrayList<>(judgedAgainst(study, sweep, reference));
         findings.addAll(verdict.findings());
         Optional<ClippingAdvice> threshold = thresholdFor(judged, sweep, reference, settings);
@@ -166,10 +169,24 @@ final class StudyVerdicts {
         clipping.ifPresent(c -> findings.addAll(c.findings()));
         Optional<StepsAdvice> steps = stable.isEmpty() ? Optional.empty() : Optional.of(StepsAdvisor.advise(stable,
                 best.map(Trial::run), maxTrainSteps, settings.steps()));
+        if (study.kind() == StudyKind.STEPS && steps.isPresent()) {
+            steps = Optional.of(withLengthVerdict(steps.get(), StepsStudyRule.assess(stable)));
+        }
         steps.ifPresent(s -> findings.addAll(s.findings()));
         return new Diagnosis(study, trials, verdicts, sweep.map(s -> s.study().id()), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), clipping, Optional.empty(), steps,
                 Optional.empty(), maxTrainSteps, findings);
+    }
+
+    /** A run-length study's answer comes from comparing its lengths, not from one run's best step. */
+    private static StepsAdvice withLengthVerdict(StepsAdvice perRun, StepsStudyRule.Verdict lengths) {
+        if (lengths.recommended().isEmpty()) {
+            return perRun;
+        }
+        List<Finding> findings = new ArrayList<>(lengths.findings());
+        findings.addAll(perRun.findings());
+        return new StepsAdvice(perRun.runs(), perRun.maxTrainStepsCandidate(), perRun.candidateRun(),
+                perRun.headline(), lengths.recommended(), lengths.findings().get(0).message(), findings);
     }
 
     /** A warmup or clipping study's design length: declared, else its sweep's, else its runs'. */

@@ -16,9 +16,11 @@ import java.util.stream.Collectors;
  * and the shortest one; without a study, the study to run.
  *
  * <p>A warmup trial rescues its rate when it is stable where the rate's no-warmup twin (in the study, or at the
- * same rate in the sweep the study refers to) is unstable, and it ran long enough to show it: past its ramp by as
- * many steps as the twin needed to show its instability (twice the warmup where there is no twin, the playbook's
- * post-warmup length). A stable trial that ended sooner is "too short to tell".
+ * same rate in the sweep the study refers to) is unstable, it ran long enough to show it (past its ramp by as many
+ * steps as the twin needed to show its instability; twice the warmup where there is no twin, the playbook's
+ * post-warmup length), and it trains: it does not end far above the study's reference at equal steps (more than
+ * the plateau gap of what the reference learned), which a trial that only escaped its plateau late does. A stable
+ * trial that ended sooner is "too short to tell".
  *
  * <p>The playbook's limits apply to the answer: a warmup above 10% of max_train_steps lies outside the study's
  * design; above 5% of it, max_train_steps should grow (to at least warmup / 5%); warmup added to a schedule adds
@@ -61,9 +63,14 @@ public final class WarmupAdvisor {
      * One warmup length tried at one rate (0 for the twin).
      *
      * @param conclusive it ran long enough after its ramp to show instability (see the class comment)
+     * @param farAbove   it ends far above the study's reference at equal steps: stable, but not trained
      */
-    public record WarmupTrial(String run, long warmupSteps, boolean stable, boolean conclusive,
+    public record WarmupTrial(String run, long warmupSteps, boolean stable, boolean conclusive, boolean farAbove,
                               OptionalLong onsetStep, long lastStep) {
+        /** Stable, long enough to tell, and trained as far as the reference. */
+        public boolean rescues() {
+            return stable && conclusive && !farAbove;
+        }
     }
 
     /** What the playbook's limits say of a warmup length. */
@@ -112,7 +119,7 @@ public final class WarmupAdvisor {
      *               twin for
      */
     public static WarmupAdvice fromStudy(List<JudgedTrial> trials, List<JudgedTrial> twins, long maxTrainSteps,
-                                         Settings settings) {
+                                         double farGap, Settings settings) {
         TreeMap<Double, List<JudgedTrial>> byRate = new TreeMap<>();
         trials.stream().filter(t -> t.verdict().warmupSteps() > 0)
                 .forEach(t -> byRate.computeIfAbsent(t.verdict().learningRate(), r -> new ArrayList<>()).add(t));
@@ -120,7 +127,7 @@ public final class WarmupAdvisor {
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<Double, List<JudgedTrial>> rate : byRate.entrySet()) {
             Optional<JudgedTrial> twin = twinAt(rate.getKey(), trials).or(() -> twinAt(rate.getKey(), twins));
-            ByLearningRate verdict = atRate(rate.getKey(), rate.getValue(), twin, maxTrainSteps, settings);
+            ByLearningRate verdict = atRate(rate.getKey(), rate.getValue(), twin, maxTrainSteps, farGap, settings);
             verdicts.add(verdict);
             findings.addAll(WarmupFindings.of(verdict, settings));
         }
@@ -139,27 +146,27 @@ public final class WarmupAdvisor {
                 .findFirst();
     }
 
-    private static ByLearningRate atRate(double lr, List<JudgedTrial> withWarmup, Optional<JudgedTrial> twin, long maxTrainSteps,
-                                         Settings settings) {
+    private static ByLearningRate atRate(double lr, List<JudgedTrial> withWarmup, Optional<JudgedTrial> twin,
+                                         long maxTrainSteps, double farGap, Settings settings) {
         List<WarmupTrial> tried = new ArrayList<>();
         boolean twinUnstable = twin.map(t -> t.verdict().unstable()).orElse(false);
         twin.ifPresent(t -> tried.add(new WarmupTrial(t.verdict().run(), 0, t.verdict().stable(), true,
-                t.verdict().onsetStep(), t.lastStep())));
+                t.farAbove(farGap), t.verdict().onsetStep(), t.lastStep())));
         withWarmup.stream().sorted(Comparator.comparingLong(j -> j.verdict().warmupSteps())).forEach(j -> {
             long w = j.verdict().warmupSteps();
             long needed = w + (twinUnstable ? twin.get().showsAt() - 1 : Math.round(settings.postWarmupFactor() * w));
             tried.add(new WarmupTrial(j.verdict().run(), w, j.verdict().stable(),
-                    j.verdict().stable() && j.lastStep() >= needed, j.verdict().onsetStep(), j.lastStep()));
+                    j.verdict().stable() && j.lastStep() >= needed, j.farAbove(farGap), j.verdict().onsetStep(),
+                    j.lastStep()));
         });
         List<WarmupTrial> warmed = tried.stream().filter(t -> t.warmupSteps() > 0).toList();
-        OptionalLong shortest = warmed.stream().filter(t -> t.stable() && t.conclusive())
-                .mapToLong(WarmupTrial::warmupSteps).min();
+        OptionalLong shortest = warmed.stream().filter(WarmupTrial::rescues).mapToLong(WarmupTrial::warmupSteps).min();
         Outcome outcome;
         if (twin.isPresent() && twin.get().verdict().stable()) {
             outcome = Outcome.NOT_NEEDED;
         } else if (shortest.isPresent()) {
             outcome = twin.isPresent() ? Outcome.RESCUED : Outcome.STABLE_NO_TWIN;
-        } else if (warmed.stream().anyMatch(WarmupTrial::stable)) {
+        } else if (warmed.stream().anyMatch(t -> t.stable() && !t.conclusive())) {
             outcome = Outcome.TOO_SHORT;
         } else {
             outcome = Outcome.NOT_RESCUED;

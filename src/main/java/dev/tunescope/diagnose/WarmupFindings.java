@@ -68,6 +68,9 @@ final class WarmupFindings {
         if (!t.stable()) {
             return what + ": unstable from step " + t.onsetStep().orElse(t.lastStep());
         }
-        return what + (t.conclusive() ? ": stable" : ": stable but too short (ended at step " + t.lastStep() + ")");
+        if (!t.conclusive()) {
+            return what + ": stable but too short (ended at step " + t.lastStep() + ")";
+        }
+        return what + (t.farAbove() ? ": stable but ends far above the reference" : ": stable");
     }
 }

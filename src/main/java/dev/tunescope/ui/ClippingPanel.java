@@ -19,6 +19,12 @@ final class ClippingPanel extends VBox {
         slider.setShowTickLabels(true);
         slider.setMajorTickUnit(25);
         slider.valueProperty().bindBidirectional(model.percentileProperty());
+        slider.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                model.commit();
+            }
+        });
+        slider.setOnKeyReleased(e -> model.commit());
         slider.setTooltip(new Tooltip("Clip at this percentile of the observed gradient norms (the playbook's"
                 + " default is the 90th: p90)"));
         Label readout = new Label();

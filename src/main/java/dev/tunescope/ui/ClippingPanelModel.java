@@ -3,6 +3,7 @@ package dev.tunescope.ui;
 import dev.tunescope.diagnose.ClippingAdvice;
 import dev.tunescope.diagnose.ClippingAdvisor;
 import dev.tunescope.diagnose.Diagnosis;
+import dev.tunescope.diagnose.DiagnosisSettings;
 import dev.tunescope.diagnose.Percentiles;
 import dev.tunescope.diagnose.Text;
 import dev.tunescope.diagnose.Trial;
@@ -30,10 +31,27 @@ public final class ClippingPanelModel {
     private double[] norms = new double[0];
     private ScalarSeries series;
 
-    public ClippingPanelModel(ObjectProperty<Optional<Diagnosis>> diagnosis) {
+    private final ObjectProperty<DiagnosisSettings> settings;
+
+    /**
+     * @param settings the rule settings in force: {@link #commit} puts the slider's percentile there, so that the
+     *                 diagnosis, the export and a planned study use the threshold on screen
+     */
+    public ClippingPanelModel(ObjectProperty<Optional<Diagnosis>> diagnosis, ObjectProperty<DiagnosisSettings> settings) {
+        this.settings = settings;
+        percentile.set(settings.get().clipping().percentile());
         diagnosis.addListener((obs, old, now) -> show(now));
         percentile.addListener((obs, old, now) -> recompute());
         show(diagnosis.get());
+    }
+
+    /** The slider was let go: diagnose again with its percentile. */
+    public void commit() {
+        ClippingAdvisor.Settings now = settings.get().clipping();
+        if (now.percentile() != percentile.get()) {
+            settings.set(settings.get().withClipping(new ClippingAdvisor.Settings(percentile.get(),
+                    now.lowerLrWarningFraction())));
+        }
     }
 
     private void show(Optional<Diagnosis> diagnosis) {

@@ -44,7 +44,7 @@ public final class MainWindow {
         this.workspace = new WorkspaceViewModel(background);
         this.export = new ExportModel(workspace);
         InstabilityPanelModel instability = new InstabilityPanelModel(workspace.diagnosisProperty());
-        ClippingPanelModel clipping = new ClippingPanelModel(workspace.diagnosisProperty());
+        ClippingPanelModel clipping = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty());
         this.plots = new PlotsView(workspace, clipping);
         TitledPane all = titled("All findings", new FindingsPanel(workspace, plots));
         VBox.setVgrow(all, javafx.scene.layout.Priority.ALWAYS);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class WarmupAdvisorTest {
     private static final WarmupAdvisor.Settings DEFAULTS = WarmupAdvisor.Settings.DEFAULTS;
+    private static final double GAP = InstabilityRule.Settings.DEFAULTS.plateauGap();
 
     /** A trial at {@code lr} with {@code warmup} steps that ran {@code steps} steps, stable or unstable from a step. */
     private static JudgedTrial judged(String run, double lr, long warmup, int steps, long unstableAt) {
@@ -28,7 +29,7 @@ class WarmupAdvisorTest {
     void theShortestStableWarmupThatOutlastsTheTwinsInstabilityRescuesTheRate() {
         WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w0", 3, 0, 60, 50),
                 judged("w1000", 3, 1000, 3000, 0), judged("w10", 3, 10, 100, 80), judged("w100", 3, 100, 300, 0)),
-                List.of(), 20_000, DEFAULTS);
+                List.of(), 20_000, GAP, DEFAULTS);
         WarmupAdvisor.ByLearningRate rate = only(advice);
         assertThat(rate.outcome()).isEqualTo(WarmupAdvisor.Outcome.RESCUED);
         assertThat(rate.twin()).contains("w0");
@@ -45,7 +46,7 @@ class WarmupAdvisorTest {
     void aStableTrialThatEndedBeforeTheTwinsInstabilityShowedIsTooShortToTell() {
         // the twin shows its instability at step 40; the 10-step warmup ran 30 steps, the playbook's 3 x warmup
         WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w10", 0.01, 10, 30, 0)),
-                List.of(judged("sweep/lr_0.01", 0.01, 0, 300, 40)), 300, DEFAULTS);
+                List.of(judged("sweep/lr_0.01", 0.01, 0, 300, 40)), 300, GAP, DEFAULTS);
         WarmupAdvisor.ByLearningRate rate = only(advice);
         assertThat(rate.outcome()).isEqualTo(WarmupAdvisor.Outcome.TOO_SHORT);
         assertThat(rate.twin()).contains("sweep/lr_0.01");
@@ -59,7 +60,7 @@ class WarmupAdvisorTest {
     void eachRateGetsItsOwnVerdict() {
         WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("a0", 0.01, 0, 300, 40),
                 judged("a100", 0.01, 100, 300, 0), judged("b0", 0.1, 0, 300, 20), judged("b100", 0.1, 100, 300, 150)),
-                List.of(), 300, DEFAULTS);
+                List.of(), 300, GAP, DEFAULTS);
         assertThat(advice.byLearningRate()).extracting(WarmupAdvisor.ByLearningRate::outcome)
                 .containsExactly(WarmupAdvisor.Outcome.RESCUED, WarmupAdvisor.Outcome.NOT_RESCUED);
         assertThat(advice.recommendedLearningRate()).hasValue(0.01);
@@ -72,7 +73,7 @@ class WarmupAdvisorTest {
     @Test
     void thePlaybooksLimitsApplyToTheAnswer() {
         WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w0", 3, 0, 300, 40),
-                judged("w100", 3, 100, 300, 0)), List.of(), 300, DEFAULTS);
+                judged("w100", 3, 100, 300, 0)), List.of(), 300, GAP, DEFAULTS);
         WarmupAdvisor.Limits limits = only(advice).limits().orElseThrow();
         assertThat(limits.share()).isEqualTo(100.0 / 300);
         assertThat(limits.beyondDesign()).isTrue();
@@ -87,9 +88,24 @@ class WarmupAdvisorTest {
     }
 
     @Test
+    void aStableTrialThatEndsFarAboveTheReferenceDidNotTrainAndRescuesNothing() {
+        // the 30-step warmup escaped the plateau late and ends 40% of what the reference learned above it
+        JudgedTrial late = judged("w30", 0.01, 30, 300, 0);
+        late = new JudgedTrial(late.trial(), late.verdict(), 0.4);
+        WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w0", 0.01, 0, 300, 40), late,
+                new JudgedTrial(judged("w100", 0.01, 100, 300, 0).trial(), judged("w100", 0.01, 100, 300, 0)
+                        .verdict(), 0.02)), List.of(), 300, GAP, DEFAULTS);
+        WarmupAdvisor.ByLearningRate rate = only(advice);
+        assertThat(rate.tried().get(1).farAbove()).isTrue();
+        assertThat(rate.tried().get(1).rescues()).isFalse();
+        assertThat(rate.shortestStable()).hasValue(100);
+        assertThat(advice.findings().get(0).message()).contains("30 steps: stable but ends far above the reference");
+    }
+
+    @Test
     void aRateThatIsStableWithoutWarmupNeedsNone() {
         WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w0", 3, 0, 300, 0),
-                judged("w100", 3, 100, 300, 0)), List.of(), 300, DEFAULTS);
+                judged("w100", 3, 100, 300, 0)), List.of(), 300, GAP, DEFAULTS);
         assertThat(only(advice).outcome()).isEqualTo(WarmupAdvisor.Outcome.NOT_NEEDED);
         assertThat(advice.recommendedWarmup()).isEmpty();
     }
@@ -97,7 +113,7 @@ class WarmupAdvisorTest {
     @Test
     void withoutATwinAStableWarmupIsStableButNotShownToBeNeeded() {
         WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w40", 0.3, 40, 400, 0),
-                judged("w120", 0.3, 120, 400, 0)), List.of(), 400, DEFAULTS);
+                judged("w120", 0.3, 120, 400, 0)), List.of(), 400, GAP, DEFAULTS);
         assertThat(only(advice).outcome()).isEqualTo(WarmupAdvisor.Outcome.STABLE_NO_TWIN);
         assertThat(advice.recommendedWarmup()).hasValue(40);
     }

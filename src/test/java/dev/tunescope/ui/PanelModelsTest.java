@@ -64,7 +64,7 @@ class PanelModelsTest {
 
     @Test
     void theClippingSliderMovesTheThresholdAndTheShareClipped() {
-        ClippingPanelModel panel = new ClippingPanelModel(workspace.diagnosisProperty());
+        ClippingPanelModel panel = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty());
         assertThat(panel.runProperty().get()).isEqualTo("post-ln-lr-sweep/lr_3.16e-03");
         assertThat(panel.clippedFractionProperty().get()).isCloseTo(0.10, within(0.005));
         double at90 = panel.thresholdProperty().get();
@@ -76,6 +76,19 @@ class PanelModelsTest {
         assertThat(panel.clippedFractionProperty().get()).isCloseTo(0.7, within(0.005));
         assertThat(panel.warningProperty().get()).contains("lower learning rate in disguise");
         assertThat(panel.readoutProperty().get()).startsWith("p30 = ");
+    }
+
+    @Test
+    void lettingGoOfTheClippingSliderReachesTheDiagnosisAndTheExport() {
+        ClippingPanelModel panel = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty());
+        panel.percentileProperty().set(75);
+        panel.commit();
+        assertThat(workspace.settingsProperty().get().clipping().percentile()).isEqualTo(75);
+        assertThat(workspace.diagnosisProperty().get().orElseThrow().clipping().orElseThrow().percentile())
+                .isEqualTo(75);
+        var config = new ExportModel(workspace).config().orElseThrow();
+        assertThat(config.clipThreshold().orElseThrow().percentile()).isEqualTo(75);
+        assertThat(config.diagnosisSettings()).containsEntry("clip_percentile", 75.0);
     }
 
     @Test
