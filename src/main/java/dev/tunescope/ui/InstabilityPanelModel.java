@@ -48,7 +48,7 @@ public final class InstabilityPanelModel {
 
     private static UnstableRow row(TrialStability t) {
         return new UnstableRow(t.run(), t.learningRate(), t.firstUnstableStep().orElse(0),
-                t.firstSign().map(s -> s.kind().phrase()).orElse(""));
+                t.mainSign().map(s -> s.kind().phrase()).orElse(""));
     }
 
     public ReadOnlyStringProperty lrStarProperty() {

@@ -51,7 +51,7 @@ public final class MainWindow {
         WarmupPanelModel warmup = new WarmupPanelModel(workspace.warmupDiagnosisProperty());
         TitledPane warmupPane = titled("Warmup", AdvisorPanels.warmup(warmup));
         TitledPane lengthPane = titled("Run length", AdvisorPanels.runLength(workspace.diagnosisProperty()));
-        TitledPane batchPane = titled("Batch size", AdvisorPanels.batch(workspace.diagnosisProperty()));
+        TitledPane batchPane = titled("Batch size", AdvisorPanels.batch(workspace.batchDiagnosisProperty()));
         for (TitledPane collapsed : List.of(warmupPane, lengthPane, batchPane)) {
             collapsed.setExpanded(false);
         }

@@ -5,6 +5,7 @@ import dev.tunescope.diagnose.DiagnosisSettings;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.Study;
 import dev.tunescope.run.StudyKind;
+import dev.tunescope.workspace.Recommendation;
 import dev.tunescope.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,13 +33,17 @@ public final class WorkspaceViewModel {
     private final ObservableList<Run> selectedRuns = FXCollections.observableArrayList();
     private final ObjectProperty<Optional<Diagnosis>> diagnosis = new SimpleObjectProperty<>(Optional.empty());
     private final ObjectProperty<Optional<Diagnosis>> warmupDiagnosis = new SimpleObjectProperty<>(Optional.empty());
+    private final ObjectProperty<Optional<Diagnosis>> batchDiagnosis = new SimpleObjectProperty<>(Optional.empty());
     private final ObjectProperty<DiagnosisSettings> settings = new SimpleObjectProperty<>(DiagnosisSettings.DEFAULTS);
 
     public WorkspaceViewModel(Background background) {
         this.background = background;
         selectedRuns.addListener((javafx.collections.ListChangeListener<Run>) change -> diagnosis.set(diagnosisFor()));
         settings.addListener((obs, old, now) -> rediagnose());
-        diagnosis.addListener((obs, old, now) -> warmupDiagnosis.set(warmupFor(now)));
+        diagnosis.addListener((obs, old, now) -> {
+            warmupDiagnosis.set(warmupFor(now));
+            batchDiagnosis.set(batchFor(now));
+        });
     }
 
     /**
@@ -171,6 +176,20 @@ public final class WorkspaceViewModel {
 
     public ObjectProperty<Optional<Diagnosis>> diagnosisProperty() {
         return diagnosis;
+    }
+
+    /** Where the batch-size answer for a diagnosis lies: in it (a batch probe), else the folder's batch probe. */
+    private Optional<Diagnosis> batchFor(Optional<Diagnosis> shown) {
+        Workspace current = workspace.get();
+        if (shown.isEmpty() || current == null || shown.get().batch().isPresent()) {
+            return shown;
+        }
+        return Recommendation.sources(current, shown.get()).batchProbe().or(() -> shown);
+    }
+
+    /** The diagnosis whose batch-size answer goes with the selection (see {@link #batchFor}). */
+    public ObjectProperty<Optional<Diagnosis>> batchDiagnosisProperty() {
+        return batchDiagnosis;
     }
 
     /** The diagnosis whose warmup answer goes with the selection (see {@link #warmupFor}). */
