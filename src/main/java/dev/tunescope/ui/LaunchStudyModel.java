@@ -20,8 +20,6 @@ import dev.tunescope.train.StepReport;
 import dev.tunescope.train.WorkloadCatalog;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -53,17 +51,15 @@ public final class LaunchStudyModel {
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("");
     private final ObjectProperty<ScalarSeries> liveLoss = new SimpleObjectProperty<>();
-    private final Executor executor;
-    private final Consumer<Runnable> onFxThread;
+    private final Background background;
     private Cancellation cancellation = new Cancellation();
 
-    /**
-     * @param executor   where the study trains (a background thread in the app; the calling thread in tests)
-     * @param onFxThread how results reach the FX thread ({@code Platform::runLater} in the app)
-     */
-    public LaunchStudyModel(Executor executor, Consumer<Runnable> onFxThread) {
-        this.executor = executor;
-        this.onFxThread = onFxThread;
+    /** Studies train in this lane of the background: one at a time. */
+    static final String STUDY = "study";
+
+    /** @param background where the study trains (a background thread in the app; the calling thread in tests) */
+    public LaunchStudyModel(Background background) {
+        this.background = background;
     }
 
     /**
@@ -82,31 +78,38 @@ public final class LaunchStudyModel {
 
     /** Plans the study and trains it in the background; {@code onDone} runs on the FX thread at the end. */
     public void start(Runnable onDone) {
-        cancellation = new Cancellation();
         running.set(true);
         progress.set(0);
         progressText.set("Planning ...");
-        executor.execute(() -> {
-            String message;
-            try {
-                dev.tunescope.study.TrialExecutor trainer = command.get().isBlank()
-                        ? new BuiltInExecutor(new BuiltInExecutor.Base(WorkloadCatalog.create(workload.get(), 1),
-                                OptimizerSpec.adam(), Schedule.Decay.CONSTANT, 32, steps.get(), 10, 50, 1))
-                        : new dev.tunescope.study.CommandExecutor(dev.tunescope.train.CommandTemplate.parse(
-                                command.get()), 32, steps.get(), 1, Optional.empty());
-                StudyPlan plan = plan(trainer.describe());
-                var outcomes = StudyRunner.run(output.get(), plan, trainer, new Progress(), cancellation);
-                message = "Done: " + outcomes.size() + " trial(s) in " + output.get();
-            } catch (Exception | Error failure) {
-                message = "Stopped: " + failure.getMessage();
-            }
-            String done = message;
-            onFxThread.accept(() -> {
-                running.set(false);
-                progressText.set(done);
-                onDone.run();
-            });
-        });
+        cancellation = background.run(STUDY, token -> {
+            dev.tunescope.study.TrialExecutor trainer = command.get().isBlank()
+                    ? new BuiltInExecutor(new BuiltInExecutor.Base(WorkloadCatalog.create(workload.get(), 1),
+                            OptimizerSpec.adam(), Schedule.Decay.CONSTANT, 32, steps.get(), 10, 50, 1))
+                    : new dev.tunescope.study.CommandExecutor(dev.tunescope.train.CommandTemplate.parse(
+                            command.get()), 32, steps.get(), 1, Optional.empty());
+            StudyPlan plan = plan(trainer.describe());
+            return StudyRunner.run(output.get(), plan, trainer, new Progress(), token);
+        }, outcomes -> finished(summary(outcomes), onDone), failure -> finished("Stopped: " + failure.getMessage(),
+                onDone));
+    }
+
+    private void finished(String message, Runnable onDone) {
+        running.set(false);
+        progressText.set(message);
+        onDone.run();
+    }
+
+    /** "Done: 5 trials finished in DIR", or what stopped short: "Cancelled: 2 of 5 trials finished, 1 cancelled". */
+    static String summary(java.util.List<TrialOutcome> outcomes) {
+        java.util.Map<String, Long> byStatus = new java.util.TreeMap<>(outcomes.stream().collect(
+                java.util.stream.Collectors.groupingBy(o -> o.status().id(), java.util.stream.Collectors.counting())));
+        long finished = byStatus.getOrDefault("finished", 0L);
+        String counts = byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (byStatus.containsKey("cancelled")) {
+            return "Cancelled: " + finished + " of " + outcomes.size() + " trials finished (" + counts + ")";
+        }
+        return (finished == outcomes.size() ? "Done: " : "Ended: ") + outcomes.size() + " trial(s), " + counts;
     }
 
     public void cancel() {
@@ -146,7 +149,7 @@ public final class LaunchStudyModel {
             String text = String.format(java.util.Locale.ROOT, "trial %d/%d %s: step %d/%d, loss %.4g, ETA %.0f s",
                     index + 1, total, trial.name(), report.step(), report.maxSteps(), report.trainLoss(),
                     report.secondsLeft());
-            onFxThread.accept(() -> {
+            background.onFxThread(() -> {
                 progress.set(done);
                 progressText.set(text);
                 liveLoss.set(curve);

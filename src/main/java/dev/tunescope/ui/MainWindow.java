@@ -32,6 +32,9 @@ import javafx.stage.Stage;
  */
 public final class MainWindow {
     private final Stage stage;
+    private final Background background;
+    private final UiPreferences prefs;
+    private final RecentFolders recent;
     private final WorkspaceViewModel workspace;
     private final ExportModel export;
     private final PlotsView plots;
@@ -39,13 +42,16 @@ public final class MainWindow {
     private final List<TitledPane> advisorPanes;
     private final List<TitledPane> firstPanes;
 
-    public MainWindow(Stage stage, Background background) {
+    public MainWindow(Stage stage, Background background, UiPreferences prefs) {
         this.stage = stage;
+        this.background = background;
+        this.prefs = prefs;
+        this.recent = new RecentFolders(prefs);
         this.workspace = new WorkspaceViewModel(background);
         this.export = new ExportModel(workspace);
         InstabilityPanelModel instability = new InstabilityPanelModel(workspace.diagnosisProperty());
         ClippingPanelModel clipping = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty());
-        this.plots = new PlotsView(workspace, clipping);
+        this.plots = new PlotsView(workspace, clipping, background);
         TitledPane all = titled("All findings", new FindingsPanel(workspace, plots));
         VBox.setVgrow(all, javafx.scene.layout.Priority.ALWAYS);
         WarmupPanelModel warmup = new WarmupPanelModel(workspace.warmupDiagnosisProperty());
@@ -83,14 +89,14 @@ public final class MainWindow {
             event.consume();
         });
         stage.setScene(scene);
-        Themes.apply(scene, Themes.savedDark());
+        Themes.apply(scene, Themes.savedDark(prefs));
         stage.setTitle("Tunescope");
         javafx.animation.Timeline live = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.seconds(2), e -> workspace.refreshIfLive()));
         live.setCycleCount(javafx.animation.Animation.INDEFINITE);
         live.play();
-        WindowLayout.restore(stage, split);
-        stage.setOnHiding(e -> WindowLayout.save(stage, split));
+        WindowLayout.restore(prefs, stage, split);
+        stage.setOnHiding(e -> WindowLayout.save(prefs, stage, split));
     }
 
     public WorkspaceViewModel workspace() {
@@ -116,7 +122,7 @@ public final class MainWindow {
 
     public void open(Path folder) {
         workspace.open(folder);
-        RecentFolders.add(folder);
+        recent.add(folder);
         stage.setTitle("Tunescope: " + folder.toAbsolutePath().normalize());
     }
 
@@ -130,13 +136,13 @@ public final class MainWindow {
         MenuItem open = new MenuItem("Open folder...");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setOnAction(e -> chooseFolder());
-        Menu recent = new Menu("Open recent");
-        recent.setOnShowing(e -> recent.getItems().setAll(RecentFolders.list().stream().map(path -> {
+        Menu recentMenu = new Menu("Open recent");
+        recentMenu.setOnShowing(e -> recentMenu.getItems().setAll(recent.list().stream().map(path -> {
             MenuItem item = new MenuItem(path.toString());
             item.setOnAction(a -> open(path));
             return item;
         }).toList()));
-        recent.getItems().add(new MenuItem("(none)"));
+        recentMenu.getItems().add(new MenuItem("(none)"));
         MenuItem save = new MenuItem("Export config or report...");
         save.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
         save.setOnAction(e -> saveExport());
@@ -157,14 +163,14 @@ public final class MainWindow {
         logY.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         logY.setOnAction(e -> plots.toggleLogY());
         javafx.scene.control.CheckMenuItem dark = new javafx.scene.control.CheckMenuItem("Dark theme");
-        dark.setSelected(Themes.savedDark());
-        dark.selectedProperty().addListener((obs, was, now) -> Themes.choose(stage.getScene(), now));
+        dark.setSelected(Themes.savedDark(prefs));
+        dark.selectedProperty().addListener((obs, was, now) -> Themes.choose(prefs, stage.getScene(), now));
         MenuItem png = new MenuItem("Save plot as PNG...");
         png.setOnAction(e -> savePlot());
         MenuItem reset = new MenuItem("Reset zoom");
         reset.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
         reset.setOnAction(e -> plots.resetZoom());
-        return new MenuBar(new Menu("File", null, open, recent, save, copy, quit), new Menu("View", null, logY, reset, png, dark),
+        return new MenuBar(new Menu("File", null, open, recentMenu, save, copy, quit), new Menu("View", null, logY, reset, png, dark),
                 new Menu("Train", null, launch));
     }
 
@@ -200,11 +206,7 @@ public final class MainWindow {
         Path folder = current == null ? Path.of(".") : current.folder();
         String sweep = workspace.diagnosisProperty().get().filter(d -> d.study().kind() == dev.tunescope.run.StudyKind.LR_SWEEP)
                 .map(d -> d.study().path()).orElse("");
-        LaunchStudyModel model = new LaunchStudyModel(command -> {
-            Thread thread = new Thread(command, "tunescope-study");
-            thread.setDaemon(true);
-            thread.start();
-        }, javafx.application.Platform::runLater);
+        LaunchStudyModel model = new LaunchStudyModel(background);
         model.prefill(folder, sweep, workspace.diagnosisProperty().get(), workspace.settingsProperty().get());
         new LaunchStudyDialog(stage, model, () -> open(folder)).show();
     }

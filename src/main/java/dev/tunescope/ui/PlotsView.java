@@ -34,14 +34,8 @@ import javafx.scene.layout.VBox;
  */
 public final class PlotsView extends VBox {
     private static final MetricAliases ALIASES = MetricAliases.defaults();
-    /** Above this many points in all, new series are handed to the chart off the FX thread. */
-    private static final long LARGE = 1_000_000;
-    private static final java.util.concurrent.Executor CHART_DATA = java.util.concurrent.Executors
-            .newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "tunescope-chart-data");
-                thread.setDaemon(true);
-                return thread;
-            });
+    /** Series for the curves are prepared in this lane: a newer selection supersedes an older one. */
+    static final String CHART_DATA = "chart data";
 
     private final WorkspaceViewModel workspace;
     private final ClippingPanelModel clipping;
@@ -54,8 +48,11 @@ public final class PlotsView extends VBox {
     private final dev.tunescope.ui.chart.HeatmapCanvas heatmap = new dev.tunescope.ui.chart.HeatmapCanvas();
     private final dev.tunescope.ui.chart.ScatterCanvas scatter = new dev.tunescope.ui.chart.ScatterCanvas();
 
-    public PlotsView(WorkspaceViewModel workspace, ClippingPanelModel clipping) {
+    private final Background background;
+
+    public PlotsView(WorkspaceViewModel workspace, ClippingPanelModel clipping, Background background) {
         this.workspace = workspace;
+        this.background = background;
         this.clipping = clipping;
         curves.setId("loss-chart");
         norms.setId("grad-norm-chart");
@@ -237,16 +234,13 @@ public final class PlotsView extends VBox {
         List<NamedSeries> series = workspace.selectedRuns().stream()
                 .flatMap(run -> run.scalar(role, ALIASES).map(s -> new NamedSeries(label(run), s)).stream())
                 .toList();
-        long points = series.stream().mapToLong(n -> n.series().size()).sum();
-        if (points > LARGE) {
-            // building the charts' min/max pyramids takes ~28 ms per 5 million points: not on the FX thread
-            CHART_DATA.execute(() -> {
-                curves.setSeries(series);
-                javafx.application.Platform.runLater(curves::resetZoom);
-            });
-        } else {
+        // building the charts' min/max pyramids takes ~28 ms per 5 million points: not on the FX thread, and a
+        // newer selection supersedes an older one still being prepared
+        background.run(CHART_DATA, cancelled -> {
             curves.setSeries(series);
-        }
+            return series;
+        }, shown -> curves.resetZoom(), failure -> workspace.statusProperty().set("Could not draw: "
+                + failure.getMessage()));
         List<TrialStability> unstable = workspace.diagnosisProperty().get().flatMap(Diagnosis::instability)
                 .map(r -> r.unstable().stream().filter(t -> selected(t.run())).toList()).orElse(List.of());
         curves.setVerticalMarkers(markers(unstable));

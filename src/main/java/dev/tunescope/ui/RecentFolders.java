@@ -3,18 +3,18 @@ package dev.tunescope.ui;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.Preferences;
 
-/** The last folders opened, newest first, kept in the user's preferences. */
+/** The last folders opened, newest first, kept in the app's preferences. */
 final class RecentFolders {
     private static final int KEEP = 8;
     private static final String KEY = "recent.";
+    private final UiPreferences prefs;
 
-    private RecentFolders() {
+    RecentFolders(UiPreferences prefs) {
+        this.prefs = prefs;
     }
 
-    static List<Path> list() {
-        Preferences prefs = prefs();
+    List<Path> list() {
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < KEEP; i++) {
             String value = prefs.get(KEY + i, null);
@@ -25,12 +25,11 @@ final class RecentFolders {
         return out;
     }
 
-    static void add(Path folder) {
+    void add(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         List<Path> folders = new ArrayList<>(list());
         folders.remove(absolute);
         folders.add(0, absolute);
-        Preferences prefs = prefs();
         for (int i = 0; i < KEEP; i++) {
             if (i < folders.size()) {
                 prefs.put(KEY + i, folders.get(i).toString());
@@ -38,9 +37,5 @@ final class RecentFolders {
                 prefs.remove(KEY + i);
             }
         }
-    }
-
-    private static Preferences prefs() {
-        return Preferences.userNodeForPackage(RecentFolders.class);
     }
 }

@@ -1,7 +1,6 @@
 package dev.tunescope.ui;
 
 import dev.tunescope.ui.chart.ChartTheme;
-import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 
 /** Light or dark: the controls' stylesheet and the charts' colours together, remembered between starts. */
@@ -11,14 +10,14 @@ final class Themes {
     private Themes() {
     }
 
-    static boolean savedDark() {
-        return Preferences.userNodeForPackage(Themes.class).getBoolean("dark", false);
+    static boolean savedDark(UiPreferences prefs) {
+        return prefs.getBoolean("dark", false);
     }
 
     /** Applies a theme and remembers it as the user's choice. */
-    static void choose(Scene scene, boolean dark) {
+    static void choose(UiPreferences prefs, Scene scene, boolean dark) {
         apply(scene, dark);
-        Preferences.userNodeForPackage(Themes.class).putBoolean("dark", dark);
+        prefs.putBoolean("dark", dark);
     }
 
     /** Applies a theme for this start only. */

@@ -14,7 +14,9 @@ public final class TunescopeApp extends Application {
     @Override
     public void start(Stage stage) {
         AppArguments arguments = AppArguments.parse(getParameters().getRaw());
-        MainWindow window = new MainWindow(stage, Background.fx());
+        // screenshots show the app as a first start does, and leave the user's remembered layout alone
+        UiPreferences prefs = arguments.screenshot().isPresent() ? UiPreferences.inMemory() : UiPreferences.user();
+        MainWindow window = new MainWindow(stage, Background.fx(), prefs);
         arguments.dark().ifPresent(dark -> Themes.apply(stage.getScene(), dark));
         stage.show();
         window.open(arguments.folder());

@@ -1,6 +1,5 @@
 package dev.tunescope.ui;
 
-import java.util.prefs.Preferences;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
 
@@ -9,32 +8,26 @@ final class WindowLayout {
     private WindowLayout() {
     }
 
-    static void restore(Stage stage, SplitPane split) {
-        Preferences prefs = prefs();
-        double width = prefs.getDouble("width", Double.NaN);
+    static void restore(UiPreferences prefs, Stage stage, SplitPane split) {
+        double width = prefs.getDouble("window.width", Double.NaN);
         if (Double.isNaN(width)) {
             return; // first start: the defaults of the window
         }
         stage.setWidth(width);
-        stage.setHeight(prefs.getDouble("height", stage.getHeight()));
-        stage.setX(prefs.getDouble("x", stage.getX()));
-        stage.setY(prefs.getDouble("y", stage.getY()));
-        split.setDividerPositions(prefs.getDouble("divider0", 0.22), prefs.getDouble("divider1", 0.74));
+        stage.setHeight(prefs.getDouble("window.height", stage.getHeight()));
+        stage.setX(prefs.getDouble("window.x", stage.getX()));
+        stage.setY(prefs.getDouble("window.y", stage.getY()));
+        split.setDividerPositions(prefs.getDouble("window.divider0", 0.22), prefs.getDouble("window.divider1", 0.74));
     }
 
-    static void save(Stage stage, SplitPane split) {
-        Preferences prefs = prefs();
-        prefs.putDouble("width", stage.getWidth());
-        prefs.putDouble("height", stage.getHeight());
-        prefs.putDouble("x", stage.getX());
-        prefs.putDouble("y", stage.getY());
+    static void save(UiPreferences prefs, Stage stage, SplitPane split) {
+        prefs.putDouble("window.width", stage.getWidth());
+        prefs.putDouble("window.height", stage.getHeight());
+        prefs.putDouble("window.x", stage.getX());
+        prefs.putDouble("window.y", stage.getY());
         double[] dividers = split.getDividerPositions();
         for (int i = 0; i < dividers.length; i++) {
-            prefs.putDouble("divider" + i, dividers[i]);
+            prefs.putDouble("window.divider" + i, dividers[i]);
         }
-    }
-
-    private static Preferences prefs() {
-        return Preferences.userNodeForPackage(WindowLayout.class).node("window");
     }
 }

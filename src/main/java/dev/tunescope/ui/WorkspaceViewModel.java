@@ -25,6 +25,8 @@ import javafx.collections.ObservableList;
  * that goes with the selection. Opening a folder reads and diagnoses it in the background.
  */
 public final class WorkspaceViewModel {
+    /** Opening, refreshing and diagnosing again share one lane: the latest request wins. */
+    static final String WORKSPACE = "workspace";
     private final Background background;
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
@@ -65,7 +67,7 @@ public final class WorkspaceViewModel {
         loading.set(true);
         status.set("Reading " + folder + " ...");
         DiagnosisSettings chosen = settings.get();
-        background.run(() -> Workspace.open(folder, chosen), this::show, failure -> {
+        background.run(WORKSPACE, cancelled -> Workspace.open(folder, chosen), this::show, failure -> {
             loading.set(false);
             status.set("Could not read " + folder + ": " + failure.getMessage());
         });
@@ -82,17 +84,20 @@ public final class WorkspaceViewModel {
         }
         loading.set(true);
         DiagnosisSettings chosen = settings.get();
-        background.run(() -> current.refresh(chosen), this::update, failure -> loading.set(false));
+        background.run(WORKSPACE, cancelled -> current.refresh(chosen), this::update, failure -> loading.set(false));
     }
 
-    /** The same runs diagnosed again with the current settings (a panel changed a threshold). */
+    /**
+     * The same runs diagnosed again with the current settings (a panel changed a threshold). While a folder is being
+     * read, the read's end diagnoses again instead (a rediagnosis now would supersede the read in its lane).
+     */
     private void rediagnose() {
         Workspace current = workspace.get();
-        if (current == null) {
+        if (current == null || loading.get()) {
             return;
         }
         DiagnosisSettings chosen = settings.get();
-        background.run(() -> current.withSettings(chosen), this::update, failure -> status.set(
+        background.run(WORKSPACE, cancelled -> current.withSettings(chosen), this::update, failure -> status.set(
                 "Could not diagnose again: " + failure.getMessage()));
     }
 
@@ -106,6 +111,14 @@ public final class WorkspaceViewModel {
         loading.set(false);
         status.set(refreshed.runCount() + " runs in " + refreshed.ownStudies().size() + " studies, " + refreshed.folder()
                 + (refreshed.live() ? " (runs still being written: refreshed live)" : ""));
+        catchUpWithSettings(refreshed);
+    }
+
+    /** The settings changed while this workspace was being made: diagnose it again with the current ones. */
+    private void catchUpWithSettings(Workspace made) {
+        if (!made.settings().equals(settings.get())) {
+            rediagnose();
+        }
     }
 
     private void show(Workspace opened) {
@@ -116,6 +129,7 @@ public final class WorkspaceViewModel {
         diagnosis.set(diagnosisFor());
         loading.set(false);
         status.set(opened.runCount() + " runs in " + opened.ownStudies().size() + " studies, " + opened.folder());
+        catchUpWithSettings(opened);
     }
 
     /** The diagnosis of the sweep the selected runs belong to; the first one when none is selected. */

@@ -18,7 +18,7 @@ class LaunchStudyModelTest {
     Path dir;
 
     private LaunchStudyModel model() {
-        return new LaunchStudyModel(Runnable::run, Runnable::run);
+        return new LaunchStudyModel(Background.direct());
     }
 
     @Test

@@ -27,7 +27,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, Background.direct());
+        window = new MainWindow(stage, Background.direct(), UiPreferences.inMemory());
         stage.show();
         window.open(Path.of("sample-runs"));
     }
