@@ -1,7 +1,6 @@
 package dev.tunescope.run;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Collects the points of one scalar series as a reader meets them, with TensorBoard's restart rule applied to
@@ -9,19 +8,31 @@ import java.util.List;
  * {@code >= s}. A run restarted from a checkpoint therefore keeps only its newest history, and a step logged
  * twice keeps its last value. {@link #droppedPoints()} tells the reader how many points that rule removed.
  *
- * <p>Points are kept in fixed-size blocks rather than one array grown by copying: reading millions of points
- * then never copies the ones already read, and never asks the collector for ever larger arrays.
+ * <p>Memory follows the points held, not the number of series: a series starts with room for
+ * {@value #FIRST_CAPACITY} points (a run may log fifty thousand tags once each) and grows geometrically, doubling
+ * while small and by half beyond {@value #DOUBLING_LIMIT} points, so reading n points copies each about twice at
+ * most. Wall times take no room until a point has one (CSV logs have none).
+ *
+ * <p>{@link #build()} trims the columns to their size and hands those very arrays to the series it returns, then
+ * keeps them as its own: a run that stays open for live refreshes costs one copy of its points, not two. The
+ * builder never writes into arrays a series holds; the next point after a build grows into new arrays, and a
+ * restart that drops points copies what is kept first.
  */
 public final class ScalarSeriesBuilder {
-    private static final int BLOCK = 1 << 13;
+    static final int FIRST_CAPACITY = 8;
+    static final int DOUBLING_LIMIT = 1 << 13;
+    private static final long[] NO_STEPS = new long[0];
+    private static final double[] NO_VALUES = new double[0];
 
     private final String tag;
-    private final List<long[]> stepBlocks = new ArrayList<>();
-    private final List<double[]> valueBlocks = new ArrayList<>();
-    private final List<float[]> wallBlocks = new ArrayList<>();
+    private long[] steps = NO_STEPS;
+    private double[] values = NO_VALUES;
+    private float[] wallOffsets; // null until a point has a wall time
     private double wallOrigin = Double.NaN; // the first wall time met; offsets are relative to it
     private int size;
     private long droppedPoints;
+    private boolean shared; // the arrays belong to a built series too, so they are never written again
+    private ScalarSeries built; // the series of exactly the points held now, once built
 
     public ScalarSeriesBuilder(String tag) {
         this.tag = tag;
@@ -39,6 +50,11 @@ public final class ScalarSeriesBuilder {
         return droppedPoints;
     }
 
+    /** Bytes reserved by the columns now, used or not (for memory tests and the memory benchmark). */
+    public long reservedBytes() {
+        return 8L * steps.length + 8L * values.length + (wallOffsets == null ? 0 : 4L * wallOffsets.length);
+    }
+
     /**
      * Adds a point.
      *
@@ -47,23 +63,24 @@ public final class ScalarSeriesBuilder {
      */
     public int add(long step, double value, double wallTime) {
         int dropped = 0;
-        if (size > 0 && step <= step(size - 1)) {
+        if (size > 0 && step <= steps[size - 1]) {
             dropped = truncateFrom(step);
         }
-        if (size == stepBlocks.size() * BLOCK) {
-            stepBlocks.add(new long[BLOCK]);
-            valueBlocks.add(new double[BLOCK]);
-            wallBlocks.add(new float[BLOCK]);
+        if (shared || size == steps.length) {
+            reallocate(size == steps.length ? grownCapacity() : steps.length);
         }
-        if (Double.isNaN(wallOrigin)) {
+        if (!Double.isNaN(wallTime) && wallOffsets == null) {
             wallOrigin = wallTime;
+            wallOffsets = new float[steps.length];
+            Arrays.fill(wallOffsets, 0, size, Float.NaN); // the points before had no wall time
         }
-        int block = size / BLOCK;
-        int at = size % BLOCK;
-        stepBlocks.get(block)[at] = step;
-        valueBlocks.get(block)[at] = value;
-        wallBlocks.get(block)[at] = (float) (wallTime - wallOrigin); // NaN for a point logged without a time
+        steps[size] = step;
+        values[size] = value;
+        if (wallOffsets != null) {
+            wallOffsets[size] = (float) (wallTime - wallOrigin); // NaN for a point logged without a time
+        }
         size++;
+        built = null;
         return dropped;
     }
 
@@ -73,41 +90,56 @@ public final class ScalarSeriesBuilder {
         int high = size; // the first index whose step is >= step lies in [low, high]
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (step(mid) < step) {
+            if (steps[mid] < step) {
                 low = mid + 1;
             } else {
                 high = mid;
             }
         }
         int dropped = size - low;
-        size = low;
-        droppedPoints += dropped;
-        while (stepBlocks.size() * BLOCK - size >= BLOCK) { // release blocks no longer used
-            int last = stepBlocks.size() - 1;
-            stepBlocks.remove(last);
-            valueBlocks.remove(last);
-            wallBlocks.remove(last);
+        if (dropped > 0) {
+            size = low;
+            droppedPoints += dropped;
+            built = null;
+            if (size < steps.length / 4 && steps.length > FIRST_CAPACITY) {
+                reallocate(Math.max(FIRST_CAPACITY, 2 * size)); // give back most of what a long history held
+            }
         }
         return dropped;
     }
 
-    private long step(int index) {
-        return stepBlocks.get(index / BLOCK)[index % BLOCK];
+    /**
+     * An immutable series of the points collected so far; the builder stays usable. Called again with no point
+     * added or dropped in between, it returns the same series.
+     */
+    public ScalarSeries build() {
+        if (built == null) {
+            if (steps.length != size) {
+                reallocate(size);
+            }
+            built = new ScalarSeries(tag, steps, values, wallOrigin, wallOffsets);
+            shared = true;
+        }
+        return built;
     }
 
-    /** An immutable series of the points collected so far; the builder stays usable. */
-    public ScalarSeries build() {
-        long[] steps = new long[size];
-        double[] values = new double[size];
-        float[] offsets = Double.isNaN(wallOrigin) ? null : new float[size];
-        for (int block = 0, from = 0; from < size; block++, from += BLOCK) {
-            int count = Math.min(BLOCK, size - from);
-            System.arraycopy(stepBlocks.get(block), 0, steps, from, count);
-            System.arraycopy(valueBlocks.get(block), 0, values, from, count);
-            if (offsets != null) {
-                System.arraycopy(wallBlocks.get(block), 0, offsets, from, count);
-            }
+    private int grownCapacity() {
+        int capacity = steps.length;
+        long grown = capacity < FIRST_CAPACITY ? FIRST_CAPACITY
+                : capacity < DOUBLING_LIMIT ? 2L * capacity : capacity + (capacity >> 1);
+        if (grown > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("a series cannot hold more than " + (Integer.MAX_VALUE - 8) + " points");
         }
-        return new ScalarSeries(tag, steps, values, wallOrigin, offsets);
+        return (int) grown;
+    }
+
+    /** Moves the points into new arrays of {@code capacity}, leaving any built series its own. */
+    private void reallocate(int capacity) {
+        steps = Arrays.copyOf(steps, capacity);
+        values = Arrays.copyOf(values, capacity);
+        if (wallOffsets != null) {
+            wallOffsets = Arrays.copyOf(wallOffsets, capacity);
+        }
+        shared = false;
     }
 }
