@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -39,7 +38,7 @@ final class EventFileTail {
      * @return true when the file shrank or was replaced, so everything read from it before is void
      */
     boolean readNew(SeriesCollector target, Consumer<Map<String, HyperparameterValue>> hparams) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = RegularFiles.open(file)) {
             if (offset > 0 && identity.changed(channel, offset)) {
                 return true;
             }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 
 /**
@@ -57,7 +56,7 @@ public final class LineTail {
      * file arrive.
      */
     public Outcome poll(Runnable onRestart, Consumer<TextLine> sink) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = RegularFiles.open(file)) {
             Outcome outcome = Outcome.APPENDED;
             if (identity.changed(channel, offset)) {
                 offset = 0;

@@ -38,7 +38,7 @@ record MlflowMeta(Optional<String> runName, RunStatus status) {
             return NONE;
         } catch (RuntimeException e) { // the YAML parser's own limits (aliases, nesting) are not all wrapped
             warnings.accept(ReadWarning.wholeFile(name, "could not be read as YAML, so the run's status is"
-                    + " unknown: " + TailedFile.describe(e)));
+                    + " unknown (" + e.getMessage() + ")"));
             return NONE;
         }
         if (root == null || !root.isObject()) {
