@@ -1,8 +1,6 @@
 package dev.tunescope.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tunescope.run.HyperparameterValue;
 import dev.tunescope.run.Hyperparameters;
 import dev.tunescope.run.ReadWarning;
@@ -23,8 +21,9 @@ import java.util.Optional;
  * Reads Lightning's {@code hparams.yaml}: a mapping of hyperparameter names to values, nested where the model's
  * hyperparameters were nested (OmegaConf configs). Nested keys are joined with dots ({@code optimizer.lr}).
  *
- * <p>Safety: the YAML is read as a plain tree ({@link JsonNode}) and never bound to classes, so type tags such as
- * {@code !!python/object} that {@code yaml.dump} may write construct nothing; their values are read as data.
+ * <p>Safety: the YAML is read as a plain tree ({@link YamlTree}) and never bound to classes, so type tags such as
+ * {@code !!python/object} that {@code yaml.dump} may write construct nothing; their values are read as data, and
+ * aliases ({@code *id001}, which {@code yaml.dump} writes for a value met twice) stand for their anchor's value.
  * Lists are kept as their JSON text. The file is read again only when its size or modification time changed.
  * Only a regular file is opened (a named pipe is reported, never waited on).
  */
@@ -32,7 +31,6 @@ final class HparamsYaml {
     static final String SOURCE = "hparams.yaml";
     /** Far beyond any real hparams file; guards against reading a huge file by mistake. */
     private static final int MAX_BYTES = 4 * 1024 * 1024;
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Path path;
     private final String file;
@@ -85,16 +83,18 @@ final class HparamsYaml {
         if (text.isEmpty()) {
             return new Result(Optional.empty(), warnings);
         }
-        JsonNode root;
+        YamlTree.Result tree;
         try {
-            root = YAML.readTree(text.get());
-        } catch (IOException notYaml) {
-            warnings.add(ReadWarning.wholeFile(file, "is not valid YAML: " + firstLine(notYaml.getMessage())));
+            tree = YamlTree.read(text.get(), MAX_BYTES);
+        } catch (YamlTree.NotYamlException notYaml) {
+            warnings.add(ReadWarning.wholeFile(file, "is not valid YAML (" + notYaml.getMessage() + ")"));
             return new Result(Optional.empty(), warnings);
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        tree.problems().forEach(problem -> warnings.add(ReadWarning.wholeFile(file, problem)));
+        if (tree.root().isEmpty() || tree.root().get().isNull()) {
             return new Result(Optional.empty(), warnings);
         }
+        JsonNode root = tree.root().get();
         if (!root.isObject()) {
             warnings.add(ReadWarning.wholeFile(file, "holds a " + root.getNodeType().name().toLowerCase(Locale.ROOT)
                     + ", not a mapping of names to values"));
@@ -133,13 +133,5 @@ final class HparamsYaml {
 
     private Result failed(String why) {
         return new Result(Optional.empty(), List.of(ReadWarning.wholeFile(file, why)));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 }
