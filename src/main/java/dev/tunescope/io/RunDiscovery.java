@@ -1,5 +1,6 @@
 package dev.tunescope.io;
 
+import dev.tunescope.run.ReadWarning;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -15,18 +16,49 @@ import java.util.stream.Stream;
  * Finds every run under a folder the user opened, in every supported format, at any depth. Hidden folders
  * (such as MLflow's {@code .trash}) and symbolic links are not followed. A run's own folder is still searched
  * further, since formats nest (TensorFlow writes {@code run/train} and {@code run/validation}).
+ *
+ * <p>A folder or file that cannot be read (no permission, a path longer than the system allows) is skipped with a
+ * warning naming it, and the rest of the folder is still searched.
  */
 public final class RunDiscovery {
+    /** Paths longer than this are shortened in warnings (a path past PATH_MAX is thousands of characters). */
+    private static final int SHOWN_PATH = 160;
+
     private RunDiscovery() {
+    }
+
+    /**
+     * @param sources  the runs found, sorted by path
+     * @param warnings the places that could not be searched, relative to the folder opened
+     */
+    public record Found(List<RunSource> sources, List<ReadWarning> warnings) {
+        public Found {
+            sources = List.copyOf(sources);
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /** The runs under {@code root}, sorted by path; {@code root} may itself be a run, or one run's log file. */
     public static List<RunSource> discover(Path root) throws IOException {
+        return find(root).sources();
+    }
+
+    /** As {@link #discover}, with what could not be searched. */
+    public static Found find(Path root) throws IOException {
         Path start = root.toAbsolutePath().normalize();
         if (Files.isRegularFile(start)) {
-            return fromFile(start);
+            return new Found(fromFile(start), List.of());
         }
         List<RunSource> found = new ArrayList<>();
+        List<ReadWarning> warnings = new ArrayList<>();
+        if (!Files.isDirectory(start) && Files.exists(start)) {
+            try {
+                RegularFiles.requireRegular(start);
+            } catch (IOException notAFile) {
+                warnings.add(ReadWarning.wholeFile(start.toString(), FailureText.of(notAFile)));
+            }
+            return new Found(found, warnings);
+        }
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -42,11 +74,23 @@ public final class RunDiscovery {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException unreadable) {
-                return FileVisitResult.CONTINUE; // an unreadable corner must not hide the rest of the folder
+                // an unreadable corner must not hide the rest of the folder, nor vanish without a word
+                warnings.add(ReadWarning.wholeFile(shown(relativePath(start, file)), FailureText.of(unreadable)
+                        + "; any runs in it were not found"));
+                return FileVisitResult.CONTINUE;
             }
         });
         found.sort(Comparator.comparing(RunSource::path));
-        return found;
+        return new Found(found, warnings);
+    }
+
+    /** A path as a warning shows it: whole, or its two ends around its length when it is very long. */
+    static String shown(String path) {
+        if (path.length() <= SHOWN_PATH) {
+            return path;
+        }
+        return path.substring(0, SHOWN_PATH / 2 - 10) + "..." + path.substring(path.length() - SHOWN_PATH / 2 + 10)
+                + " (a path of " + path.length() + " characters)";
     }
 
     /** The runs whose files lie directly in {@code dir}. */
