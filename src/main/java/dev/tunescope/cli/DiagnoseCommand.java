@@ -39,6 +39,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         DiagnosisInput input = DiagnosisInput.read(path, options.settings());
+        input.notices().forEach(spec.commandLine().getErr()::println);
         List<Diagnoser.StudyDiagnosis> diagnoses = input.diagnoses();
         PrintWriter out = spec.commandLine().getOut();
         if (diagnoses.size() == 1) {

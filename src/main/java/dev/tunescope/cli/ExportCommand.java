@@ -48,6 +48,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Path path = options.path;
         DiagnosisInput input = DiagnosisInput.read(path, options.settings());
+        input.notices().forEach(spec.commandLine().getErr()::println);
         if (input.diagnoses().size() > 1) {
             spec.commandLine().getErr().println("tunescope export: " + path + " holds " + input.diagnoses().size()
                     + " LR sweeps (" + input.diagnoses().stream().map(Diagnoser.StudyDiagnosis::sweep)
