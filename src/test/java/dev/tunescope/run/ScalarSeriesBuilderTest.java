@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
@@ -82,9 +83,9 @@ class ScalarSeriesBuilderTest {
     void aSeriesOfOnePointReservesRoomForAFewPointsOnly() {
         ScalarSeriesBuilder b = new ScalarSeriesBuilder("loss");
         b.add(1, 0.5, Double.NaN);
-        assertThat(b.reservedBytes()).isEqualTo(16L * ScalarSeriesBuilder.FIRST_CAPACITY); // no wall times
+        assertThat(b.reservedBytes()).isEqualTo(16L * ScalarSeriesBuilder.FIRST_BLOCK); // no wall times
         b.add(2, 0.4, 1000.0);
-        assertThat(b.reservedBytes()).isEqualTo(20L * ScalarSeriesBuilder.FIRST_CAPACITY);
+        assertThat(b.reservedBytes()).isEqualTo(20L * ScalarSeriesBuilder.FIRST_BLOCK);
     }
 
     @Test
@@ -167,6 +168,55 @@ class ScalarSeriesBuilderTest {
                     assertThat(s.wallTime(j)).isEqualTo(1000.0 + index);
                 }
             }
+        }
+    }
+
+    /**
+     * The same promise across many blocks (the growing ones, then the fixed ones past 16,376 points): runs of up to
+     * 30,000 points, restarts back to any earlier step, and builds in between, against a plain list of the points.
+     */
+    @Property(tries = 60)
+    void acrossManyBlocksEveryBuildHoldsWhatAPlainListHolds(
+            @ForAll @Size(max = 12) List<@IntRange(min = -30_000, max = 30_000) Integer> ops) {
+        ScalarSeriesBuilder b = new ScalarSeriesBuilder("x");
+        List<Long> model = new ArrayList<>();
+        List<ScalarSeries> builds = new ArrayList<>();
+        List<long[]> expected = new ArrayList<>();
+        long next = 0;
+        long value = 0;
+        for (int op : ops) {
+            if (op == 0) {
+                builds.add(b.build());
+                expected.add(model.stream().mapToLong(Long::longValue).toArray());
+                continue;
+            }
+            long from = op > 0 ? next : Math.max(0, next + op);
+            int count = op > 0 ? op : 1;
+            for (long step = from; step < from + count; step++) {
+                while (!model.isEmpty() && model.get(model.size() - 1) >= step) {
+                    model.remove(model.size() - 1);
+                }
+                model.add(step);
+                b.add(step, value++, step % 7 == 0 ? Double.NaN : 5000.0 + step);
+            }
+            next = from + count;
+        }
+        builds.add(b.build());
+        expected.add(model.stream().mapToLong(Long::longValue).toArray());
+        for (int k = 0; k < builds.size(); k++) {
+            assertThat(builds.get(k).stepsCopy()).isEqualTo(expected.get(k));
+            ScalarSeries s = builds.get(k);
+            for (int j = 0; j < s.size(); j++) {
+                if (s.step(j) % 7 == 0) {
+                    assertThat(s.wallTime(j)).isNaN();
+                } else {
+                    assertThat(s.wallTime(j)).isEqualTo(5000.0 + s.step(j));
+                }
+            }
+        }
+        ScalarSeries last = builds.get(builds.size() - 1);
+        for (int j = 1; j < last.size(); j++) {
+            assertThat(last.value(j)).isGreaterThan(last.value(j - 1)); // each kept point is the newest at its step
         }
     }
 }
