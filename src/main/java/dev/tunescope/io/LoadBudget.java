@@ -31,6 +31,14 @@ public record LoadBudget(long bytes, long perRunBytes, long heapBytes) {
         return new LoadBudget(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
     }
 
+    /**
+     * The most runs a folder's listing may name: no more than could be read within {@link #bytes()}, each costing
+     * its place in the listing and at least a run's fixed cost, so that the listing itself stays within the budget.
+     */
+    int listedRuns() {
+        return (int) Math.min(Integer.MAX_VALUE, bytes / (RunFootprint.PER_LOCATION + RunFootprint.PER_RUN));
+    }
+
     /** For example {@code "1.0 GB of the 2.0 GB heap"}. */
     String describe() {
         return heapBytes == Long.MAX_VALUE ? size(bytes) : size(bytes) + " of the " + size(heapBytes)

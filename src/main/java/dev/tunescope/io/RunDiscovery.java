@@ -1,6 +1,7 @@
 package dev.tunescope.io;
 
 import dev.tunescope.run.ReadWarning;
+import dev.tunescope.run.RunFormat;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -28,28 +29,32 @@ public final class RunDiscovery {
     }
 
     /**
-     * @param sources  the runs found, sorted by path
+     * @param runs     where the runs found lie, sorted by path
      * @param warnings the places that could not be searched, relative to the folder opened
      */
-    public record Found(List<RunSource> sources, List<ReadWarning> warnings) {
+    public record Found(List<RunLocation> runs, List<ReadWarning> warnings) {
         public Found {
-            sources = List.copyOf(sources);
+            runs = List.copyOf(runs);
             warnings = List.copyOf(warnings);
         }
     }
 
     /** The runs under {@code root}, sorted by path; {@code root} may itself be a run, or one run's log file. */
     public static List<RunSource> discover(Path root) throws IOException {
-        return find(root).sources();
+        return find(root, Integer.MAX_VALUE).runs().stream().map(RunLocation::open).toList();
     }
 
-    /** As {@link #discover}, with what could not be searched. */
-    public static Found find(Path root) throws IOException {
+    /**
+     * As {@link #discover}, with what could not be searched, listing at most {@code maxRuns} runs: past that the
+     * search stops with a warning, so that a folder of more runs than the heap can even list is refused in words
+     * rather than by an out-of-memory error.
+     */
+    public static Found find(Path root, int maxRuns) throws IOException {
         Path start = root.toAbsolutePath().normalize();
         if (Files.isRegularFile(start)) {
             return new Found(fromFile(start), List.of());
         }
-        List<RunSource> found = new ArrayList<>();
+        List<RunLocation> found = new ArrayList<>();
         List<ReadWarning> warnings = new ArrayList<>();
         if (!Files.isDirectory(start) && Files.exists(start)) {
             try {
@@ -68,7 +73,14 @@ public final class RunDiscovery {
                 if (TensorBoardFormat.isHparamsSubfolder(dir) && TensorBoardFormat.isRunDirectory(dir.getParent())) {
                     return FileVisitResult.SKIP_SUBTREE; // read as part of the run above it
                 }
-                found.addAll(runsIn(dir, relativePath(start, dir), start));
+                String relative = relativePath(start, dir);
+                found.addAll(runsIn(dir, relative, start));
+                if (found.size() >= maxRuns) {
+                    warnings.add(ReadWarning.wholeFile(shown(relative), "searching stopped here after " + found.size()
+                            + " runs, the most this heap can list, so folders not yet searched were not read (run"
+                            + " with a larger -Xmx, or open a sub-folder)"));
+                    return FileVisitResult.TERMINATE;
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -80,7 +92,7 @@ public final class RunDiscovery {
                 return FileVisitResult.CONTINUE;
             }
         });
-        found.sort(Comparator.comparing(RunSource::path));
+        found.sort(Comparator.comparing(RunLocation::path));
         return new Found(found, warnings);
     }
 
@@ -94,23 +106,23 @@ public final class RunDiscovery {
     }
 
     /** The runs whose files lie directly in {@code dir}. */
-    private static List<RunSource> runsIn(Path dir, String relative, Path root) {
-        List<RunSource> runs = new ArrayList<>();
+    private static List<RunLocation> runsIn(Path dir, String relative, Path root) {
+        List<RunLocation> runs = new ArrayList<>();
         if (TensorBoardFormat.isRunDirectory(dir)) {
-            runs.add(new TensorBoardRunSource(dir, relative));
+            runs.add(new RunLocation(dir, relative, RunFormat.TENSORBOARD));
         }
         if (LightningCsvFormat.isRunDirectory(dir)) {
-            runs.add(new LightningCsvSource(dir, relative));
+            runs.add(new RunLocation(dir, relative, RunFormat.LIGHTNING_CSV));
         }
         if (MlflowFormat.isRunDirectory(dir)) {
-            runs.add(new MlflowRunSource(dir, relative));
+            runs.add(new RunLocation(dir, relative, RunFormat.MLFLOW));
         }
         if (TunescopeFormat.isRunDirectory(dir)) {
-            runs.add(new TunescopeRunSource(dir, relative));
+            runs.add(new RunLocation(dir, relative, RunFormat.TUNESCOPE));
         }
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(KerasCsvFormat::isKerasLog).sorted()
-                    .forEach(file -> runs.add(new KerasCsvSource(file, relativePath(root, file))));
+                    .forEach(file -> runs.add(new RunLocation(file, relativePath(root, file), RunFormat.KERAS_CSV)));
         } catch (IOException unreadable) {
             // an unlistable folder has no runs we can read
         }
@@ -118,12 +130,12 @@ public final class RunDiscovery {
     }
 
     /** A single file named on the command line: the run it belongs to. */
-    private static List<RunSource> fromFile(Path file) {
+    private static List<RunLocation> fromFile(Path file) {
         if (KerasCsvFormat.isKerasLog(file)) {
-            return List.of(new KerasCsvSource(file, file.getFileName().toString()));
+            return List.of(new RunLocation(file, file.getFileName().toString(), RunFormat.KERAS_CSV));
         }
         Path dir = file.getParent();
-        return runsIn(dir, ".", dir).stream().filter(source -> !source.path().contains("/")).toList();
+        return runsIn(dir, ".", dir).stream().filter(run -> !run.path().contains("/")).toList();
     }
 
     static String relativePath(Path root, Path target) {

@@ -1,10 +1,12 @@
 package dev.tunescope.io;
 
+import dev.tunescope.run.ReadWarning;
 import dev.tunescope.run.Run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads every run under a folder once, as far as the heap allows: runs are read in path order until what they
@@ -24,10 +26,15 @@ public final class RunLoader {
         return load(root, LoadBudget.ofHeap());
     }
 
+    /**
+     * The runs under {@code root} within {@code budget}. The folder is listed first (at most
+     * {@link LoadBudget#listedRuns()} runs), then each run's source is opened, read and let go in turn: a source
+     * read here is not refreshed again, and 100,000 sources held open would take twice what their runs hold.
+     */
     public static LoadResult load(Path root, LoadBudget budget) throws IOException {
-        RunDiscovery.Found found = RunDiscovery.find(root);
-        // a source read here is not refreshed again: let each go once read, so that only the runs stay
-        return read(new ArrayList<>(found.sources()), budget, found, true);
+        RunDiscovery.Found found = RunDiscovery.find(root, budget.listedRuns());
+        return read(found.runs(), location -> location.open().refresh(), RunLocation::path,
+                RunFootprint.PER_LOCATION, budget, found.warnings());
     }
 
     /**
@@ -35,27 +42,25 @@ public final class RunLoader {
      * them again later (each keeps what it read, sharing the arrays of its run's series).
      */
     public static LoadResult refreshAll(List<RunSource> sources, LoadBudget budget) {
-        return read(new ArrayList<>(sources), budget, new RunDiscovery.Found(List.of(), List.of()), false);
+        return read(sources, RunSource::refresh, RunSource::path, 0, budget, List.of());
     }
 
-    private static LoadResult read(List<RunSource> sources, LoadBudget budget, RunDiscovery.Found found,
-                                   boolean release) {
+    /**
+     * Reads {@code pending} in order while the estimate of what is held stays under the budget: the runs read so
+     * far, and {@code perPending} bytes for each item of the list, which is held until the whole list is read.
+     */
+    private static <T> LoadResult read(List<T> pending, Function<T, Run> reader, Function<T, String> pathOf,
+                                       long perPending, LoadBudget budget, List<ReadWarning> warnings) {
+        long listing = perPending * pending.size();
+        long held = listing;
         List<Run> runs = new ArrayList<>();
-        long held = 0;
         int next = 0;
-        while (next < sources.size() && held < budget.bytes()) {
-            Run run = sources.get(next).refresh();
-            if (release) {
-                sources.set(next, null);
-            }
+        while (next < pending.size() && held < budget.bytes()) {
+            Run run = reader.apply(pending.get(next++));
             held += RunFootprint.of(run);
             runs.add(run);
-            next++;
         }
-        List<String> leftOut = new ArrayList<>();
-        for (int i = next; i < sources.size(); i++) {
-            leftOut.add(sources.get(i).path());
-        }
-        return new LoadResult(runs, leftOut, found.warnings(), held, budget);
+        List<String> leftOut = pending.subList(next, pending.size()).stream().map(pathOf).toList();
+        return new LoadResult(runs, leftOut, warnings, held - listing, budget);
     }
 }

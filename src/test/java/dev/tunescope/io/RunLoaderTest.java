@@ -37,8 +37,29 @@ class RunLoaderTest {
         assertThat(result.leftOut()).containsExactly("run_3", "run_4", "run_5", "run_6", "run_7", "run_8", "run_9");
         assertThat(result.found()).isEqualTo(10);
         assertThat(result.leftOutNotice()).contains("read 3 of 10 runs: the heap budget (" + (budget.bytes() >> 10)
-                + " KB of the 8.0 GB heap) was reached; left out: run_3, run_4, run_5, run_6, run_7 and 2 more (run with"
-                + " a larger -Xmx, or open a sub-folder)");
+                + " KB of the 8.0 GB heap) was reached; left out: run_3, run_4, run_5, run_6, run_7 and 2 more"
+                + " (run with a larger -Xmx, or open a sub-folder)");
+    }
+
+    /** A budget that can list three runs, none of them wholly read: listing stops there and says so. */
+    @Test
+    void aFolderOfMoreRunsThanTheHeapCanListStopsSearchingWithAWarning() throws IOException {
+        for (int i = 0; i < 10; i++) {
+            RunCopies.copy(LIGHTNING, root.resolve("run_" + i));
+        }
+        LoadBudget budget = new LoadBudget(3 * (RunFootprint.PER_LOCATION + RunFootprint.PER_RUN), Long.MAX_VALUE,
+                1L << 30);
+
+        LoadResult result = RunLoader.load(root, budget);
+
+        assertThat(result.found()).isEqualTo(3);
+        assertThat(result.runs()).hasSize(1);
+        assertThat(result.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.file()).matches("run_\\d");
+            assertThat(w.message()).isEqualTo("searching stopped here after 3 runs, the most this heap can list, so"
+                    + " folders not yet searched were not read (run with a larger -Xmx, or open a sub-folder)");
+        });
+        assertThat(result.notices()).hasSize(2);
     }
 
     @Test

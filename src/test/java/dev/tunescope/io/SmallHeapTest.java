@@ -6,6 +6,7 @@ import dev.tunescope.testing.Fixtures;
 import dev.tunescope.testing.LoadFolder;
 import dev.tunescope.testing.RunCopies;
 import dev.tunescope.testing.SmallHeapJvm;
+import dev.tunescope.testing.TinyRuns;
 import dev.tunescope.testing.WideRuns;
 import java.io.IOException;
 import java.io.Writer;
@@ -58,6 +59,28 @@ class SmallHeapTest {
                         + " 64 MB heap) was reached; left out: run_%04d, run_%04d, run_%04d, run_%04d, run_%04d and"
                         + " %d more (run with a larger -Xmx, or open a sub-folder)", runs, runs, runs + 1, runs + 2,
                         runs + 3, runs + 4, 3000 - runs - 5));
+    }
+
+    /**
+     * 20,000 runs of two points each: at 160 KB of point blocks a series, they once needed 3.2 GB (100,000 of
+     * them ran out of a 2 GB heap). Under 32 MB the folder is listed whole, and the runs that fit half the heap are
+     * read and the rest named.
+     */
+    @Test
+    void twentyThousandTinyRunsUnder32MegabytesGiveTheRunsThatFitAndNameTheRest() throws Exception {
+        TinyRuns.write(root, 20_000);
+
+        SmallHeapJvm.Result read = SmallHeapJvm.run("32m", LoadFolder.class, root.toString());
+
+        assertThat(read.exitCode()).as(read.output()).isZero();
+        int runs = Integer.parseInt(read.lines().get(0).substring("runs ".length()));
+        assertThat(runs).isBetween(5_000, 19_000);
+        assertThat(read.lines()).containsExactly("runs " + runs, "series " + runs, "points " + 2 * runs,
+                "warnings 0", String.format(Locale.ROOT, "notice read %d of 20000 runs: the heap budget (16 MB of the"
+                        + " 32 MB heap) was reached; left out: g%03d/run_%06d, g%03d/run_%06d, g%03d/run_%06d,"
+                        + " g%03d/run_%06d, g%03d/run_%06d and %d more (run with a larger -Xmx, or open a"
+                        + " sub-folder)", runs, runs / 1000, runs, (runs + 1) / 1000, runs + 1, (runs + 2) / 1000,
+                        runs + 2, (runs + 3) / 1000, runs + 3, (runs + 4) / 1000, runs + 4, 20_000 - runs - 5));
     }
 
     /** 2 million points (40 MB of columns) in one run, under a 64 MB heap that lets one run hold 16 MB. */
