@@ -19,16 +19,11 @@ public final class WideRuns {
 
     /** One {@code metrics.jsonl} line with {@link #TAGS} keys (about 0.74 MB), in {@code dir}. */
     public static Path jsonLines(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path file = dir.resolve("metrics.jsonl");
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        return text(dir, "metrics.jsonl", out -> {
             out.write("{\"step\": 1");
-            for (int i = 0; i < TAGS; i++) {
-                out.write(String.format(Locale.ROOT, ", \"p%05d\": %.1f", i, i % 10 / 10.0));
-            }
+            eachTag(out, ", \"p%1$05d\": %2$.1f");
             out.write("}\n");
-        }
-        return file;
+        });
     }
 
     /** An event file with one scalar for each of {@link #TAGS} tags (about 1.7 MB), in {@code dir}. */
@@ -45,19 +40,31 @@ public final class WideRuns {
 
     /** A Lightning {@code metrics.csv} of {@link #TAGS} metric columns and one row (about 0.55 MB), in {@code dir}. */
     public static Path lightningCsv(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path file = dir.resolve("metrics.csv");
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        return text(dir, "metrics.csv", out -> {
             out.write("epoch,step");
-            for (int i = 0; i < TAGS; i++) {
-                out.write(String.format(Locale.ROOT, ",p%05d", i));
-            }
+            eachTag(out, ",p%1$05d");
             out.write("\r\n0,0");
-            for (int i = 0; i < TAGS; i++) {
-                out.write(String.format(Locale.ROOT, ",%.1f", i % 10 / 10.0));
-            }
+            eachTag(out, ",%2$.1f");
             out.write("\r\n");
+        });
+    }
+
+    private interface Body {
+        void write(Writer out) throws IOException;
+    }
+
+    private static Path text(Path dir, String name, Body body) throws IOException {
+        Path file = Files.createDirectories(dir).resolve(name);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            body.write(out);
         }
         return file;
+    }
+
+    /** {@code format} once for each tag, given the tag's index and its value (0.0 to 0.9). */
+    private static void eachTag(Writer out, String format) throws IOException {
+        for (int i = 0; i < TAGS; i++) {
+            out.write(String.format(Locale.ROOT, format, i, i % 10 / 10.0));
+        }
     }
 }
