@@ -69,6 +69,7 @@ final class YamlTree {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowRecursiveKeys(false);
+        options.setWarnOnDuplicateKeys(false); // the last value wins, as in PyYAML; SnakeYAML would log to stderr
         options.setCodePointLimit(Math.max(maxCodePoints, 1));
         options.setTagInspector(tag -> true); // every tag is read as plain data below, so none needs refusing
         Object document;
@@ -76,7 +77,11 @@ final class YamlTree {
             document = new Yaml(new DataOnlyConstructor(options)).load(text);
         } catch (MarkedYAMLException e) {
             throw new NotYamlException(describe(e));
-        } catch (YAMLException | IllegalArgumentException | ClassCastException e) {
+        } catch (ClassCastException wrongKind) { // SnakeYAML's text for it names its own node classes
+            throw new NotYamlException("a type tag (!!map, !!seq or !!str) is written on a value of another kind");
+        } catch (NumberFormatException notANumber) { // "For input string: ..." says neither where nor what
+            throw new NotYamlException("a number tag (!!int or !!float) is written on a value that is not a number");
+        } catch (YAMLException | IllegalArgumentException e) {
             throw new NotYamlException(e.getMessage() == null ? "it could not be parsed" : firstLine(e.getMessage()));
         }
         if (document == null) {
@@ -119,7 +124,8 @@ final class YamlTree {
 
     /** Where SnakeYAML met the problem, 1-based, with its description of it. */
     private static String describe(MarkedYAMLException e) {
-        String problem = e.getProblem() == null ? firstLine(e.getMessage()) : e.getProblem();
+        String problem = e.getProblem() == null ? firstLine(e.getMessage()) : e.getProblem().strip()
+                .replaceAll("\\s*\n\\s*", " "); // some problems quote the line break they met
         Mark mark = e.getProblemMark();
         return mark == null ? problem
                 : problem + " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);

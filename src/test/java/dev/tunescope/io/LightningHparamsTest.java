@@ -11,6 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +126,49 @@ class LightningHparamsTest {
         assertThat(source.refresh().hyperparameters().number("lr")).contains(0.2);
         Files.delete(yaml);
         assertThat(source.refresh().hyperparameters().number("lr")).as("back to the folder name").contains(0.5);
+    }
+
+    /** Type tags on values of the wrong kind, and a bad escape: one line each, in words, naming no Java class. */
+    @Test
+    void yamlProblemsAreOneLineInWordsWithoutTheParsersClassNames() throws IOException {
+        assertThat(read("lr: 0.1\nscheduler: !!map [1]\n").warnings()).singleElement().extracting(ReadWarning::message)
+                .isEqualTo("is not valid YAML (a type tag (!!map, !!seq or !!str) is written on a value of another"
+                        + " kind)");
+        assertThat(read("lr: !!float fast\n").warnings()).singleElement().extracting(ReadWarning::message)
+                .isEqualTo("is not valid YAML (a number tag (!!int or !!float) is written on a value that is not a"
+                        + " number)");
+        assertThat(read("name: \"\\x\"\n").warnings()).singleElement().extracting(ReadWarning::message)
+                .isEqualTo("is not valid YAML (expected escape sequence of 2 hexadecimal numbers, but found: \" at"
+                        + " line 1, column 10)");
+    }
+
+    /** PyYAML keeps a repeated key's last value without a word; SnakeYAML logged a warning to stderr for it. */
+    @Test
+    void aRepeatedKeyKeepsItsLastValueAndLogsNothing() throws IOException {
+        List<LogRecord> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(handler);
+        try {
+            Run read = read("lr: 0.1\nlr: 0.2\n");
+            assertThat(read.hyperparameters().number("lr")).contains(0.2);
+            assertThat(read.warnings()).isEmpty();
+        } finally {
+            Logger.getLogger("").removeHandler(handler);
+        }
+        assertThat(logged).isEmpty();
     }
 
     /** What PyYAML 6.0.3's {@code yaml.dump} writes for a list and a mapping that two keys share. */
