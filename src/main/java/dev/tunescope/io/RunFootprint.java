@@ -9,8 +9,8 @@ import dev.tunescope.run.ScalarSeries;
 /**
  * An estimate of the heap a run holds: its point columns exactly, plus fixed costs per run, per series, per
  * histogram and per warning. The fixed costs were measured with {@code bench/run-memory.sh} (heap after a
- * collection, G1, compressed pointers) and rounded up: a Lightning run of 4 series costs about 2,150 bytes besides
- * its points, a run of one 2-point series about 490.
+ * collection, G1, compressed pointers) and rounded up: a Lightning run of 4 series costs about 1,650 bytes besides
+ * its points (estimated 2,100), a run of one 2-point series about 550 (estimated 900).
  */
 final class RunFootprint {
     static final long PER_RUN = 500;

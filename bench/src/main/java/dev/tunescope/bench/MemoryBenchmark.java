@@ -34,6 +34,7 @@ public final class MemoryBenchmark {
     private static final int REPEATS = 3;
     private static final int POINTS = 4_000_000;
     private static final int RUNS = 10_000;
+    private static final int TINY_RUNS = 100_000;
     /** The previous storage's block, in points, and how many of its series are measured (each holds 160 KB). */
     private static final int PREVIOUS_BLOCK = 1 << 13;
     private static final int PREVIOUS_SERIES = 2_000;
@@ -75,29 +76,32 @@ public final class MemoryBenchmark {
         compare("per series, the same with its source kept open (the app)", wideKept, WideRuns.TAGS,
                 "previous storage", () -> bareColumns(PREVIOUS_SERIES, PREVIOUS_BLOCK, true), PREVIOUS_SERIES);
 
-        perRun(work.resolve("lightning-10k"), "per run, 10,000 copies of the Lightning fixture run");
-        perRun(work.resolve("tensorboardx-10k"), "per run, 10,000 copies of a tensorboardX fixture run");
+        perRun(work.resolve("lightning-10k"), "run_00000", RUNS,
+                "per run, 10,000 copies of the Lightning fixture run");
+        perRun(work.resolve("tensorboardx-10k"), "run_00000", RUNS,
+                "per run, 10,000 copies of a tensorboardX fixture run");
+        perRun(work.resolve("tiny-100k"), "g000/run_000000", TINY_RUNS, "per run, 100,000 runs of two points");
     }
 
     /**
-     * A folder of {@link #RUNS} copies of one run, against that run's points in bare arrays 10,000 times: its
-     * scalar columns, and for each histogram its bucket limits and counts.
+     * A folder of {@code runs} runs like {@code first}, against that run's points in bare arrays as many times:
+     * its scalar columns, and for each histogram its bucket limits and counts.
      */
-    private static void perRun(Path folder, String what) throws IOException {
-        Run one = RunLoader.loadAll(folder.resolve("run_00000")).get(0);
+    private static void perRun(Path folder, String first, int runs, String what) throws IOException {
+        Run one = RunLoader.loadAll(folder.resolve(first)).get(0);
         List<ScalarSeries> series = List.copyOf(one.scalars().values());
         List<Integer> buckets = one.histograms().values().stream().flatMap(h -> h.points().stream())
                 .map(point -> point.histogram().bucketCount()).toList();
-        compare(what, () -> RunLoader.loadAll(folder), RUNS, "bare arrays of its points", () -> {
-            List<Object> runs = new ArrayList<>(RUNS);
-            for (int i = 0; i < RUNS; i++) {
+        compare(what, () -> RunLoader.loadAll(folder), runs, "bare arrays of its points", () -> {
+            List<Object> all = new ArrayList<>(runs);
+            for (int i = 0; i < runs; i++) {
                 List<Object> run = new ArrayList<>();
                 series.forEach(s -> run.add(bareColumns(1, s.size(), s.hasWallTimes())));
                 buckets.forEach(n -> run.add(List.of(new double[n], new double[n])));
-                runs.add(run);
+                all.add(run);
             }
-            return runs;
-        }, RUNS);
+            return all;
+        }, runs);
         System.out.printf(Locale.ROOT, "  (%d scalar points and %d histograms of %d buckets in all a run)%n",
                 series.stream().mapToLong(ScalarSeries::size).sum(), buckets.size(),
                 buckets.stream().mapToInt(Integer::intValue).sum());
@@ -180,7 +184,7 @@ public final class MemoryBenchmark {
         copies(Fixtures.resolve("tb/mlp_lr_sweep/lr_1.00e-01"), work.resolve("tensorboardx-10k"), RUNS);
         Path tiny = work.resolve("tiny-100k");
         if (!Files.exists(tiny.resolve("done"))) {
-            TinyRuns.write(tiny, 100_000);
+            TinyRuns.write(tiny, TINY_RUNS);
             Files.writeString(tiny.resolve("done"), "");
         }
         Path wide = work.resolve("wide");
