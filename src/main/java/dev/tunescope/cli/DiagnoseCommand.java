@@ -34,7 +34,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (!options.valid(spec)) {
             return ExitCodes.USAGE;
         }
-        Workspace workspace = Workspace.open(options.path, options.settings());
+        Workspace workspace = Workspace.read(options.path, options.settings());
+        workspace.notices().forEach(spec.commandLine().getErr()::println);
         List<Diagnosis> diagnoses = options.chosen(workspace, spec);
         if (diagnoses == null) {
             return ExitCodes.USAGE;

@@ -50,7 +50,8 @@ public final class ExportCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Path path = options.path;
-        Workspace workspace = Workspace.open(path, options.settings());
+        Workspace workspace = Workspace.read(path, options.settings());
+        workspace.notices().forEach(spec.commandLine().getErr()::println);
         Optional<Diagnosis> main = chosen(workspace);
         if (main.isEmpty()) {
             return ExitCodes.USAGE;

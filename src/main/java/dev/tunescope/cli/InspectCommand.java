@@ -1,5 +1,6 @@
 package dev.tunescope.cli;
 
+import dev.tunescope.io.LoadResult;
 import dev.tunescope.io.RunLoader;
 import dev.tunescope.run.Run;
 import java.io.PrintWriter;
@@ -34,7 +35,9 @@ public final class InspectCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tunescope inspect: no such file or folder: " + path);
             return ExitCodes.USAGE;
         }
-        List<Run> runs = RunLoader.loadAll(path);
+        LoadResult loaded = RunLoader.load(path);
+        loaded.notices().forEach(spec.commandLine().getErr()::println);
+        List<Run> runs = loaded.runs();
         if (json) {
             out.println(InspectReport.json(runs));
         } else {

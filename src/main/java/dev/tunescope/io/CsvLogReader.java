@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,8 @@ final class CsvLogReader {
                 describeUnreadRest(fileState);
             }
         } catch (IOException | RuntimeException failure) {
-            fileState.add(ReadWarning.atByte(file, tail.offset(), "could not be read further: " + failure));
+            fileState.add(tail.offset() == 0 ? ReadWarning.wholeFile(file, FailureText.of(failure))
+                    : ReadWarning.atByte(file, tail.offset(), "from here on " + FailureText.of(failure)));
         }
         List<ReadWarning> warnings = new ArrayList<>(collector.warnings());
         warnings.addAll(fileState);
@@ -64,7 +64,7 @@ final class CsvLogReader {
 
     /** Says why a file yields nothing, or that its unread rest is zero bytes rather than a line being written. */
     private void describeUnreadRest(List<ReadWarning> fileState) throws IOException {
-        try (FileChannel channel = FileChannel.open(tail.file(), StandardOpenOption.READ)) {
+        try (FileChannel channel = RegularFiles.open(tail.file())) {
             long size = channel.size();
             long offset = tail.offset();
             if (size == 0) {

@@ -34,6 +34,10 @@ final class CsvRowParser {
     }
 
     void accept(TextLine line) {
+        if (line.tooLong()) {
+            warn(line, TextLine.TOO_LONG);
+            return;
+        }
         if (line.invalidUtf8()) {
             warn(line, "the line is not valid UTF-8 (bad bytes replaced); its numeric cells are still read");
         }

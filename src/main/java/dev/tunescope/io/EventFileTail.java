@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -39,7 +38,7 @@ final class EventFileTail {
      * @return true when the file shrank or was replaced, so everything read from it before is void
      */
     boolean readNew(SeriesCollector target, Consumer<Map<String, HyperparameterValue>> hparams) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = RegularFiles.open(file)) {
             if (offset > 0 && identity.changed(channel, offset)) {
                 return true;
             }
@@ -49,7 +48,9 @@ final class EventFileTail {
                     (data, at, length, fileOffset) -> decode(data, at, length, fileOffset, sink, target),
                     (from, to) -> target.warn(ReadWarning.atByte(name, from, to >= fileSize
                             ? "damaged data from here to the end of the file (" + (to - from) + " bytes) skipped"
-                            : "damaged data (" + (to - from) + " bytes) skipped; reading resumed at byte " + to)));
+                            : "damaged data (" + (to - from) + " bytes) skipped; reading resumed at byte " + to)),
+                    (at, length, whole, resumedAt) -> target.warn(ReadWarning.atByte(name, at,
+                            oversized(length, whole, resumedAt, fileSize))));
             size = fileSize;
             identity.remember(channel);
             return false;
@@ -57,6 +58,16 @@ final class EventFileTail {
             target.warn(ReadWarning.wholeFile(name, "the file disappeared while it was being read"));
             return false;
         }
+    }
+
+    private static String oversized(long length, boolean skippedWhole, long resumedAt, long fileSize) {
+        String record = "a record of " + length + " bytes, over the " + (TfRecordScanner.MAX_RECORD_BYTES >> 20)
+                + " MiB a record may have";
+        if (skippedWhole) {
+            return record + ", was skipped; reading resumed at byte " + resumedAt;
+        }
+        return record + " and running past the end of the file, starts here; " + (resumedAt >= fileSize
+                ? "nothing after it could be read" : "reading resumed at byte " + resumedAt + ", the next record");
     }
 
     /** A warning when the file ends inside a record (it may still be being written). */

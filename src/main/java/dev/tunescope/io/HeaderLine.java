@@ -3,7 +3,6 @@ package dev.tunescope.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,11 +18,8 @@ final class HeaderLine {
 
     /** The first line without a byte-order mark or line ending; empty for an unreadable or empty file. */
     static Optional<String> of(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = RegularFiles.newInputStream(file)) {
             head = in.readNBytes(LIMIT);
         } catch (IOException | SecurityException unreadable) {
             return Optional.empty();

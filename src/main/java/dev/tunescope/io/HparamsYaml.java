@@ -1,8 +1,6 @@
 package dev.tunescope.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tunescope.run.HyperparameterValue;
 import dev.tunescope.run.Hyperparameters;
 import dev.tunescope.run.ReadWarning;
@@ -12,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,15 +21,16 @@ import java.util.Optional;
  * Reads Lightning's {@code hparams.yaml}: a mapping of hyperparameter names to values, nested where the model's
  * hyperparameters were nested (OmegaConf configs). Nested keys are joined with dots ({@code optimizer.lr}).
  *
- * <p>Safety: the YAML is read as a plain tree ({@link JsonNode}) and never bound to classes, so type tags such as
- * {@code !!python/object} that {@code yaml.dump} may write construct nothing; their values are read as data.
+ * <p>Safety: the YAML is read as a plain tree ({@link YamlTree}) and never bound to classes, so type tags such as
+ * {@code !!python/object} that {@code yaml.dump} may write construct nothing; their values are read as data, and
+ * aliases ({@code *id001}, which {@code yaml.dump} writes for a value met twice) stand for their anchor's value.
  * Lists are kept as their JSON text. The file is read again only when its size or modification time changed.
+ * Only a regular file is opened (a named pipe is reported, never waited on).
  */
 final class HparamsYaml {
     static final String SOURCE = "hparams.yaml";
     /** Far beyond any real hparams file; guards against reading a huge file by mistake. */
-    private static final long MAX_BYTES = 4L * 1024 * 1024;
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final int MAX_BYTES = 4 * 1024 * 1024;
 
     private final Path path;
     private final String file;
@@ -64,7 +64,7 @@ final class HparamsYaml {
             FileVersion version = new FileVersion(attributes.size(), attributes.lastModifiedTime(),
                     attributes.fileKey());
             if (!version.equals(seenVersion)) {
-                last = parse(attributes.size());
+                last = parse();
                 seenVersion = version;
             }
         } catch (NoSuchFileException absent) {
@@ -72,32 +72,38 @@ final class HparamsYaml {
             last = new Result(Optional.empty(), List.of());
         } catch (IOException | RuntimeException failure) {
             seenVersion = null;
-            last = failed("could not be read: " + failure);
+            last = failed(FailureText.of(failure));
         }
         return last;
     }
 
-    private Result parse(long size) throws IOException {
-        if (size > MAX_BYTES) {
-            return failed("is " + size + " bytes, too large for a hyperparameter file; not read");
+    private Result parse() {
+        List<ReadWarning> warnings = new ArrayList<>();
+        Optional<String> text = SmallTextFile.read(path, file, MAX_BYTES, warnings::add);
+        if (text.isEmpty()) {
+            return new Result(Optional.empty(), warnings);
         }
-        JsonNode root;
+        YamlTree.Result tree;
         try {
-            root = YAML.readTree(path.toFile());
-        } catch (IOException notYaml) {
-            return failed("is not valid YAML: " + firstLine(notYaml.getMessage()));
+            tree = YamlTree.read(text.get(), MAX_BYTES);
+        } catch (YamlTree.NotYamlException notYaml) {
+            warnings.add(ReadWarning.wholeFile(file, "is not valid YAML (" + notYaml.getMessage() + ")"));
+            return new Result(Optional.empty(), warnings);
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            return new Result(Optional.empty(), List.of());
+        tree.problems().forEach(problem -> warnings.add(ReadWarning.wholeFile(file, problem)));
+        if (tree.root().isEmpty() || tree.root().get().isNull()) {
+            return new Result(Optional.empty(), warnings);
         }
+        JsonNode root = tree.root().get();
         if (!root.isObject()) {
-            return failed("holds a " + root.getNodeType().name().toLowerCase(Locale.ROOT)
-                    + ", not a mapping of names to values");
+            warnings.add(ReadWarning.wholeFile(file, "holds a " + root.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + ", not a mapping of names to values"));
+            return new Result(Optional.empty(), warnings);
         }
         Map<String, HyperparameterValue> values = new LinkedHashMap<>();
         flatten("", root, values);
         return new Result(values.isEmpty() ? Optional.empty() : Optional.of(new Hyperparameters(values, SOURCE)),
-                List.of());
+                warnings);
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, HyperparameterValue> into) {
@@ -127,13 +133,5 @@ final class HparamsYaml {
 
     private Result failed(String why) {
         return new Result(Optional.empty(), List.of(ReadWarning.wholeFile(file, why)));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 }

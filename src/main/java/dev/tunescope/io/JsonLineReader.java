@@ -20,6 +20,10 @@ abstract class JsonLineReader implements Consumer<TextLine> {
 
     @Override
     public final void accept(TextLine line) {
+        if (line.tooLong()) {
+            warn(line, TextLine.TOO_LONG);
+            return;
+        }
         if (line.text().isBlank()) {
             return;
         }

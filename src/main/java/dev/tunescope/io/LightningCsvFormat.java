@@ -27,11 +27,17 @@ public final class LightningCsvFormat {
     private LightningCsvFormat() {
     }
 
-    /** Whether {@code dir} holds a {@code metrics.csv} whose header row has a {@code step} column. */
+    /**
+     * Whether {@code dir} holds a {@code metrics.csv} whose header row has a {@code step} column, or a named pipe
+     * called {@code metrics.csv} (never opened here: the run's reader reports it).
+     */
     public static boolean isRunDirectory(Path dir) {
         Path metrics = dir.resolve(METRICS_FILE);
-        if (!Files.isDirectory(dir) || !Files.isRegularFile(metrics)) {
+        if (!Files.isDirectory(dir) || !RegularFiles.existsAsNonDirectory(metrics)) {
             return false;
+        }
+        if (!Files.isRegularFile(metrics)) {
+            return true;
         }
         Optional<String> header = HeaderLine.of(metrics);
         return header.isPresent() && LAYOUT.header(header.get()).isPresent();

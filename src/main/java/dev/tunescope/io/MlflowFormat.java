@@ -26,10 +26,11 @@ public final class MlflowFormat {
 
     /**
      * True for a run folder. The experiment folder above it also has a {@code meta.yaml}, but none of the
-     * three record folders, which tells the two apart.
+     * three record folders, which tells the two apart. A named pipe called {@code meta.yaml} counts, so that the
+     * run's reader reports it.
      */
     public static boolean isRunDirectory(Path dir) {
-        return Files.isRegularFile(dir.resolve(META))
+        return RegularFiles.existsAsNonDirectory(dir.resolve(META))
                 && (Files.isDirectory(dir.resolve(METRICS)) || Files.isDirectory(dir.resolve(PARAMS))
                 || Files.isDirectory(dir.resolve(TAGS)));
     }

@@ -23,20 +23,29 @@ final class MlflowKeyFiles {
     private MlflowKeyFiles() {
     }
 
-    /** Every regular file below {@code folder} by key, sorted; empty when the folder does not exist. */
+    /**
+     * Every regular file below {@code folder} by key, sorted; empty when the folder does not exist. Anything else
+     * that is not a folder (a named pipe, a socket) is reported under {@code name} and its key, never opened.
+     */
     static Map<String, Path> list(Path folder, String name, Consumer<ReadWarning> warnings) {
         Map<String, Path> files = new TreeMap<>();
         if (!Files.isDirectory(folder)) {
             return files;
         }
         try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH)) {
-            List<Path> regular = walk.filter(Files::isRegularFile).toList();
-            for (Path file : regular) {
-                files.put(key(folder, file), file);
+            List<Path> entries = walk.filter(path -> !Files.isDirectory(path)).toList();
+            for (Path file : entries) {
+                String key = key(folder, file);
+                try {
+                    RegularFiles.requireRegular(file);
+                    files.put(key, file);
+                } catch (IOException notRegular) {
+                    warnings.accept(ReadWarning.wholeFile(name + "/" + key, FailureText.of(notRegular)));
+                }
             }
         } catch (IOException | UncheckedIOException e) {
-            warnings.accept(ReadWarning.wholeFile(name, "could not be listed completely: "
-                    + TailedFile.describe(e)));
+            warnings.accept(ReadWarning.wholeFile(name, "could not be listed completely; "
+                    + FailureText.of(e)));
         }
         return files;
     }

@@ -1,8 +1,6 @@
 package dev.tunescope.io;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tunescope.run.ReadWarning;
 import dev.tunescope.run.RunStatus;
 import java.nio.file.Path;
@@ -13,14 +11,13 @@ import java.util.function.Consumer;
 /**
  * What Tunescope takes from an MLflow run's {@code meta.yaml}: the run name and the status.
  *
- * <p>The file is read as a plain YAML tree, never bound to types named in the file, so a crafted
- * {@code meta.yaml} cannot make the reader build objects of its choosing.
+ * <p>The file is read as a plain YAML tree ({@link YamlTree}), never bound to types named in the file, so a
+ * crafted {@code meta.yaml} cannot make the reader build objects of its choosing; aliases stand for their
+ * anchor's value.
  *
  * @param runName the {@code run_name} field, where there is one
  */
 record MlflowMeta(Optional<String> runName, RunStatus status) {
-    private static final YAMLMapper YAML = new YAMLMapper();
-
     static final MlflowMeta NONE = new MlflowMeta(Optional.empty(), RunStatus.UNKNOWN);
 
     /** Reads {@code file}; whatever is missing or unreadable is reported under {@code name} and left out. */
@@ -29,18 +26,16 @@ record MlflowMeta(Optional<String> runName, RunStatus status) {
         if (text.isEmpty()) {
             return NONE;
         }
-        JsonNode root;
+        YamlTree.Result tree;
         try {
-            root = YAML.readTree(text.get());
-        } catch (JacksonException e) {
-            warnings.accept(ReadWarning.wholeFile(name, "is not valid YAML, so the run's status is unknown: "
-                    + e.getOriginalMessage()));
-            return NONE;
-        } catch (RuntimeException e) { // the YAML parser's own limits (aliases, nesting) are not all wrapped
-            warnings.accept(ReadWarning.wholeFile(name, "could not be read as YAML, so the run's status is"
-                    + " unknown: " + TailedFile.describe(e)));
+            tree = YamlTree.read(text.get(), SmallTextFile.MAX_BYTES);
+        } catch (YamlTree.NotYamlException e) {
+            warnings.accept(ReadWarning.wholeFile(name, "is not valid YAML (" + e.getMessage() + "), so the run's"
+                    + " status is unknown"));
             return NONE;
         }
+        tree.problems().forEach(problem -> warnings.accept(ReadWarning.wholeFile(name, problem)));
+        JsonNode root = tree.root().orElse(null);
         if (root == null || !root.isObject()) {
             warnings.accept(ReadWarning.wholeFile(name, "does not hold a YAML mapping, so the run's status is"
                     + " unknown"));

@@ -125,6 +125,10 @@ public final class MlflowRunSource implements RunSource {
     }
 
     private void read(String tag, String file, TextLine line) {
+        if (line.tooLong()) {
+            collector.warn(ReadWarning.atLine(file, line.byteOffset(), line.number(), TextLine.TOO_LONG));
+            return;
+        }
         if (line.text().isBlank()) {
             return;
         }

@@ -1,5 +1,7 @@
 package dev.tunescope.io;
 
+import dev.tunescope.run.ReadWarning;
+import dev.tunescope.run.RunFormat;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -15,18 +17,53 @@ import java.util.stream.Stream;
  * Finds every run under a folder the user opened, in every supported format, at any depth. Hidden folders
  * (such as MLflow's {@code .trash}) and symbolic links are not followed. A run's own folder is still searched
  * further, since formats nest (TensorFlow writes {@code run/train} and {@code run/validation}).
+ *
+ * <p>A folder or file that cannot be read (no permission, a path longer than the system allows) is skipped with a
+ * warning naming it, and the rest of the folder is still searched.
  */
 public final class RunDiscovery {
+    /** Paths longer than this are shortened in warnings (a path past PATH_MAX is thousands of characters). */
+    private static final int SHOWN_PATH = 160;
+
     private RunDiscovery() {
+    }
+
+    /**
+     * @param runs     where the runs found lie, sorted by path
+     * @param warnings the places that could not be searched, relative to the folder opened
+     */
+    public record Found(List<RunLocation> runs, List<ReadWarning> warnings) {
+        public Found {
+            runs = List.copyOf(runs);
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /** The runs under {@code root}, sorted by path; {@code root} may itself be a run, or one run's log file. */
     public static List<RunSource> discover(Path root) throws IOException {
+        return find(root, Integer.MAX_VALUE).runs().stream().map(RunLocation::open).toList();
+    }
+
+    /**
+     * As {@link #discover}, with what could not be searched, listing at most {@code maxRuns} runs: past that the
+     * search stops with a warning, so that a folder of more runs than the heap can even list is refused in words
+     * rather than by an out-of-memory error.
+     */
+    public static Found find(Path root, int maxRuns) throws IOException {
         Path start = root.toAbsolutePath().normalize();
         if (Files.isRegularFile(start)) {
-            return fromFile(start);
+            return new Found(fromFile(start), List.of());
         }
-        List<RunSource> found = new ArrayList<>();
+        List<RunLocation> found = new ArrayList<>();
+        List<ReadWarning> warnings = new ArrayList<>();
+        if (!Files.isDirectory(start) && Files.exists(start)) {
+            try {
+                RegularFiles.requireRegular(start);
+            } catch (IOException notAFile) {
+                warnings.add(ReadWarning.wholeFile(start.toString(), FailureText.of(notAFile)));
+            }
+            return new Found(found, warnings);
+        }
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -36,37 +73,56 @@ public final class RunDiscovery {
                 if (TensorBoardFormat.isHparamsSubfolder(dir) && TensorBoardFormat.isRunDirectory(dir.getParent())) {
                     return FileVisitResult.SKIP_SUBTREE; // read as part of the run above it
                 }
-                found.addAll(runsIn(dir, relativePath(start, dir), start));
+                String relative = relativePath(start, dir);
+                found.addAll(runsIn(dir, relative, start));
+                if (found.size() >= maxRuns) {
+                    warnings.add(ReadWarning.wholeFile(shown(relative), "searching stopped here after " + found.size()
+                            + " runs, the most this heap can list, so folders not yet searched were not read (run"
+                            + " with a larger -Xmx, or open a sub-folder)"));
+                    return FileVisitResult.TERMINATE;
+                }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException unreadable) {
-                return FileVisitResult.CONTINUE; // an unreadable corner must not hide the rest of the folder
+                // an unreadable corner must not hide the rest of the folder, nor vanish without a word
+                warnings.add(ReadWarning.wholeFile(shown(relativePath(start, file)), FailureText.of(unreadable)
+                        + "; any runs in it were not found"));
+                return FileVisitResult.CONTINUE;
             }
         });
-        found.sort(Comparator.comparing(RunSource::path));
-        return found;
+        found.sort(Comparator.comparing(RunLocation::path));
+        return new Found(found, warnings);
+    }
+
+    /** A path as a warning shows it: whole, or its two ends around its length when it is very long. */
+    static String shown(String path) {
+        if (path.length() <= SHOWN_PATH) {
+            return path;
+        }
+        return path.substring(0, SHOWN_PATH / 2 - 10) + "..." + path.substring(path.length() - SHOWN_PATH / 2 + 10)
+                + " (a path of " + path.length() + " characters)";
     }
 
     /** The runs whose files lie directly in {@code dir}. */
-    private static List<RunSource> runsIn(Path dir, String relative, Path root) {
-        List<RunSource> runs = new ArrayList<>();
+    private static List<RunLocation> runsIn(Path dir, String relative, Path root) {
+        List<RunLocation> runs = new ArrayList<>();
         if (TensorBoardFormat.isRunDirectory(dir)) {
-            runs.add(new TensorBoardRunSource(dir, relative));
+            runs.add(new RunLocation(dir, relative, RunFormat.TENSORBOARD));
         }
         if (LightningCsvFormat.isRunDirectory(dir)) {
-            runs.add(new LightningCsvSource(dir, relative));
+            runs.add(new RunLocation(dir, relative, RunFormat.LIGHTNING_CSV));
         }
         if (MlflowFormat.isRunDirectory(dir)) {
-            runs.add(new MlflowRunSource(dir, relative));
+            runs.add(new RunLocation(dir, relative, RunFormat.MLFLOW));
         }
         if (TunescopeFormat.isRunDirectory(dir)) {
-            runs.add(new TunescopeRunSource(dir, relative));
+            runs.add(new RunLocation(dir, relative, RunFormat.TUNESCOPE));
         }
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(KerasCsvFormat::isKerasLog).sorted()
-                    .forEach(file -> runs.add(new KerasCsvSource(file, relativePath(root, file))));
+                    .forEach(file -> runs.add(new RunLocation(file, relativePath(root, file), RunFormat.KERAS_CSV)));
         } catch (IOException unreadable) {
             // an unlistable folder has no runs we can read
         }
@@ -74,12 +130,12 @@ public final class RunDiscovery {
     }
 
     /** A single file named on the command line: the run it belongs to. */
-    private static List<RunSource> fromFile(Path file) {
+    private static List<RunLocation> fromFile(Path file) {
         if (KerasCsvFormat.isKerasLog(file)) {
-            return List.of(new KerasCsvSource(file, file.getFileName().toString()));
+            return List.of(new RunLocation(file, file.getFileName().toString(), RunFormat.KERAS_CSV));
         }
         Path dir = file.getParent();
-        return runsIn(dir, ".", dir).stream().filter(source -> !source.path().contains("/")).toList();
+        return runsIn(dir, ".", dir).stream().filter(run -> !run.path().contains("/")).toList();
     }
 
     static String relativePath(Path root, Path target) {

@@ -18,9 +18,17 @@ import java.util.Map;
  * {@link ScalarSeriesBuilder}), and that is noted once per tag and file with where it happened.
  *
  * <p>Warnings are capped per file so that a file of a million bad lines costs a hundred messages and a count.
+ *
+ * <p>What the series hold is estimated as they grow ({@link RunFootprint}); past the budget of one run
+ * ({@link LoadBudget#perRunBytes()}, a quarter of the heap) further points are not kept, and one warning says
+ * where that began, so that a log too large for the heap gives what fits instead of an out-of-memory error.
  */
 public final class SeriesCollector {
     static final int WARNINGS_PER_FILE = 100;
+
+    private final long byteLimit;
+    private long heldBytes;
+    private boolean overBudget; // the limit was met and said so; cleared with the series
 
     private final Map<String, ScalarSeriesBuilder> scalars = new LinkedHashMap<>();
     private final Map<String, HistogramSeriesBuilder> histograms = new LinkedHashMap<>();
@@ -28,10 +36,30 @@ public final class SeriesCollector {
     private final Map<String, Integer> warningsByFile = new HashMap<>();
     private final Map<TagInFile, Restart> restarts = new LinkedHashMap<>();
 
+    /** A collector with the budget of one run in this JVM's heap. */
+    public SeriesCollector() {
+        this(LoadBudget.ofHeap().perRunBytes());
+    }
+
+    /** @param byteLimit what the series may hold (estimated), after which points are no longer kept */
+    SeriesCollector(long byteLimit) {
+        this.byteLimit = byteLimit;
+    }
+
     /** Adds a scalar point; {@code file}, {@code byteOffset} and {@code line} say where it was read. */
     public void scalar(String tag, long step, double value, double wallTime, String file, long byteOffset,
                        long line) {
-        int dropped = scalars.computeIfAbsent(tag, ScalarSeriesBuilder::new).add(step, value, wallTime);
+        if (overBudget(file, byteOffset, line)) {
+            return;
+        }
+        ScalarSeriesBuilder builder = scalars.get(tag);
+        if (builder == null) {
+            builder = new ScalarSeriesBuilder(tag);
+            scalars.put(tag, builder);
+            heldBytes += RunFootprint.PER_SERIES;
+        }
+        int dropped = builder.add(step, value, wallTime);
+        heldBytes += RunFootprint.PER_POINT * (1 - dropped);
         if (dropped > 0) {
             noteRestart(tag, step, dropped, file, byteOffset, line);
         }
@@ -39,10 +67,28 @@ public final class SeriesCollector {
 
     public void histogram(String tag, long step, double wallTime, Histogram histogram, String file,
                           long byteOffset) {
+        if (overBudget(file, byteOffset, -1)) {
+            return;
+        }
         int dropped = histograms.computeIfAbsent(tag, HistogramSeriesBuilder::new).add(step, wallTime, histogram);
+        heldBytes += RunFootprint.of(histogram); // a replaced histogram is not subtracted: an estimate from above
         if (dropped > 0) {
             noteRestart(tag, step, dropped, file, byteOffset, -1);
         }
+    }
+
+    /** True, once said in a warning, when the series hold all this run may hold. */
+    private boolean overBudget(String file, long byteOffset, long line) {
+        if (heldBytes < byteLimit) {
+            return false;
+        }
+        if (!overBudget) {
+            overBudget = true;
+            warn(new ReadWarning(file, byteOffset, line, "this run's series reached "
+                    + LoadBudget.size(heldBytes) + ", the most one run may hold in this heap, so the values"
+                    + " from here on were not read (a larger -Xmx reads them)"));
+        }
+        return true;
     }
 
     private void noteRestart(String tag, long step, int dropped, String file, long byteOffset, long line) {
@@ -69,7 +115,9 @@ public final class SeriesCollector {
     public long purgeFrom(long step) {
         long dropped = 0;
         for (ScalarSeriesBuilder builder : scalars.values()) {
-            dropped += builder.truncateFrom(step);
+            int truncated = builder.truncateFrom(step);
+            dropped += truncated;
+            heldBytes -= RunFootprint.PER_POINT * truncated;
         }
         for (HistogramSeriesBuilder builder : histograms.values()) {
             dropped += builder.truncateFrom(step);
@@ -90,6 +138,7 @@ public final class SeriesCollector {
         warnings.removeIf(w -> w.file().equals(file));
         warningsByFile.remove(file);
         restarts.keySet().removeIf(key -> key.file().equals(file));
+        overBudget = false; // its warning may have been among them; say it again if the budget is met again
     }
 
     /** Drops every series and warning: the caller reads its files again from the start. */
@@ -99,11 +148,16 @@ public final class SeriesCollector {
         warnings.clear();
         warningsByFile.clear();
         restarts.clear();
+        heldBytes = 0;
+        overBudget = false;
     }
 
     /** Drops one scalar tag (a per-tag file that is being read again from the start). */
     public void clearScalar(String tag) {
-        scalars.remove(tag);
+        ScalarSeriesBuilder removed = scalars.remove(tag);
+        if (removed != null) {
+            heldBytes -= RunFootprint.PER_SERIES + RunFootprint.PER_POINT * removed.size();
+        }
     }
 
     public Map<String, ScalarSeries> scalars() {

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,17 +28,22 @@ final class SmallTextFile {
      * could not be read (with a warning naming it as {@code name}).
      */
     static Optional<String> read(Path file, String name, Consumer<ReadWarning> warnings) {
+        return read(file, name, MAX_BYTES, warnings);
+    }
+
+    /** As {@link #read(Path, String, Consumer)}, for a kind of file that may be up to {@code maxBytes} long. */
+    static Optional<String> read(Path file, String name, int maxBytes, Consumer<ReadWarning> warnings) {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+        try (InputStream in = RegularFiles.newInputStream(file)) {
+            bytes = in.readNBytes(maxBytes + 1);
         } catch (NoSuchFileException missing) {
             return Optional.empty();
         } catch (IOException e) {
-            warnings.accept(ReadWarning.wholeFile(name, "could not be read: " + TailedFile.describe(e)));
+            warnings.accept(ReadWarning.wholeFile(name, FailureText.of(e)));
             return Optional.empty();
         }
-        if (bytes.length > MAX_BYTES) {
-            warnings.accept(ReadWarning.wholeFile(name, "is larger than " + MAX_BYTES + " bytes, too large for"
+        if (bytes.length > maxBytes) {
+            warnings.accept(ReadWarning.wholeFile(name, "is larger than " + maxBytes + " bytes, too large for"
                     + " this kind of file; it was not read"));
             return Optional.empty();
         }

@@ -42,7 +42,8 @@ final class TailedFile {
             LineTail.Outcome outcome = tail.poll(restarted, lines);
             return Optional.of(outcome);
         } catch (IOException e) {
-            warnings.accept(ReadWarning.atByte(name, tail.offset(), "could not be read: " + describe(e)));
+            warnings.accept(tail.offset() == 0 ? ReadWarning.wholeFile(name, FailureText.of(e))
+                    : ReadWarning.atByte(name, tail.offset(), "from here on " + FailureText.of(e)));
             return Optional.empty();
         }
     }
@@ -71,13 +72,8 @@ final class TailedFile {
                 reader.accept(line);
             } catch (RuntimeException e) {
                 collector.warn(ReadWarning.atLine(file, line.byteOffset(), line.number(),
-                        "could not be read (" + describe(e) + "), skipped"));
+                        FailureText.of(e) + "; the line was skipped"));
             }
         };
-    }
-
-    static String describe(Exception e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

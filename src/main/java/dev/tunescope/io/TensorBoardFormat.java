@@ -21,8 +21,12 @@ public final class TensorBoardFormat {
     private TensorBoardFormat() {
     }
 
+    /**
+     * Named like an event file and not a folder. A named pipe so named counts too: the run's reader then reports
+     * it instead of it vanishing without a word (it is never opened).
+     */
     public static boolean isEventFile(Path file) {
-        return file.getFileName().toString().contains("tfevents") && Files.isRegularFile(file);
+        return file.getFileName().toString().contains("tfevents") && RegularFiles.existsAsNonDirectory(file);
     }
 
     public static boolean isHparamsSubfolder(Path dir) {

@@ -54,7 +54,7 @@ public final class TensorBoardRunSource implements RunSource {
                 readNewRecords(fileWarnings);
             }
         } catch (RuntimeException bug) {
-            main.warn(ReadWarning.wholeFile(relativePath, "reading stopped by an internal error: " + bug));
+            main.warn(ReadWarning.wholeFile(relativePath, "reading stopped: " + FailureText.of(bug)));
         }
         return snapshot(fileWarnings);
     }
@@ -75,7 +75,7 @@ public final class TensorBoardRunSource implements RunSource {
                     return true;
                 }
             } catch (IOException unreadable) {
-                fileWarnings.add(ReadWarning.wholeFile(tail.name(), "could not be read: " + unreadable.getMessage()));
+                fileWarnings.add(ReadWarning.wholeFile(tail.name(), FailureText.of(unreadable)));
             }
             tail.incompleteTail().ifPresent(fileWarnings::add);
         }

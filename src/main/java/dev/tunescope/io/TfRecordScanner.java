@@ -13,10 +13,17 @@ import java.util.zip.CRC32C;
  * match there, so a false start is about as likely as a 64-bit collision), and carries on from it. Records before
  * and after a damaged stretch are all kept. A record that runs past the end of the file is left for the next
  * scan: the file may still be being written.
+ *
+ * <p>No record is read whose length is over {@value #MAX_RECORD_BYTES} bytes (64 MiB), whatever its checksum
+ * says: the reader's buffer is sized by the length, so a crafted header announcing 2 GB would otherwise ask for
+ * 2 GB. Summaries a training script logs (scalars, histograms, even images) are far smaller. Such a record is
+ * skipped whole when the file holds all of it, and reading goes on after it; when it runs past the end of the file
+ * it cannot be the start of a record ever worth waiting for, so the rest is searched for the next valid record.
  */
 final class TfRecordScanner {
     static final int HEADER = 12;
     static final int FOOTER = 4;
+    static final long MAX_RECORD_BYTES = 64L << 20;
 
     /** Receives each valid record's payload: {@code data[offset, offset + length)}, found at file offset. */
     interface RecordSink {
@@ -28,6 +35,14 @@ final class TfRecordScanner {
         void damaged(long from, long to);
     }
 
+    /**
+     * Receives each record over {@link #MAX_RECORD_BYTES}: where it starts, its length, whether the file held all
+     * of it (so it was skipped whole), and where reading resumed.
+     */
+    interface OversizeSink {
+        void oversized(long at, long length, boolean skippedWhole, long resumedAt);
+    }
+
     private TfRecordScanner() {
     }
 
@@ -36,7 +51,8 @@ final class TfRecordScanner {
      *
      * @return the offset after the last complete record (where the next scan starts)
      */
-    static long scan(FileChannel channel, long offset, RecordSink records, DamageSink damage) throws IOException {
+    static long scan(FileChannel channel, long offset, RecordSink records, DamageSink damage,
+                     OversizeSink oversized) throws IOException {
         ByteWindow window = new ByteWindow(channel, channel.size());
         CRC32C crc = new CRC32C();
         long position = offset;
@@ -51,6 +67,14 @@ final class TfRecordScanner {
                 position = resume;
                 continue;
             }
+            if (payload == OVERSIZED) {
+                long length = littleEndianLong(window.data(), window.index(position));
+                boolean whole = length <= window.fileSize() - position - HEADER - FOOTER;
+                long resume = whole ? position + HEADER + length + FOOTER : nextValidRecord(window, position + 1, crc);
+                oversized.oversized(position, length, whole, resume);
+                position = resume;
+                continue;
+            }
             records.record(window.data(), window.index(position + HEADER), (int) payload, position);
             position += HEADER + payload + FOOTER;
         }
@@ -59,8 +83,12 @@ final class TfRecordScanner {
 
     private static final long INCOMPLETE = -1;
     private static final long DAMAGED = -2;
+    private static final long OVERSIZED = -3;
 
-    /** The payload length of a valid record at {@code position}, or {@link #INCOMPLETE} or {@link #DAMAGED}. */
+    /**
+     * The payload length of a valid record at {@code position}, or {@link #INCOMPLETE}, {@link #DAMAGED}, or
+     * {@link #OVERSIZED} for a valid header announcing more than {@link #MAX_RECORD_BYTES}.
+     */
     private static long validRecordAt(ByteWindow window, long position, CRC32C crc) throws IOException {
         byte[] data = window.data();
         int at = window.index(position);
@@ -69,8 +97,11 @@ final class TfRecordScanner {
             return DAMAGED;
         }
         long remaining = window.fileSize() - position - HEADER - FOOTER;
-        if (length < 0 || length > Integer.MAX_VALUE - HEADER - FOOTER) {
+        if (length < 0) {
             return DAMAGED; // a checksummed length no writer produces
+        }
+        if (length > MAX_RECORD_BYTES) {
+            return OVERSIZED;
         }
         if (length > remaining) {
             return INCOMPLETE;
@@ -88,8 +119,8 @@ final class TfRecordScanner {
     }
 
     /**
-     * The first offset at or after {@code from} where a whole valid record starts, or where an incomplete record
-     * with a valid header starts; the end of the file if there is none.
+     * The first offset at or after {@code from} where a whole valid record starts, or where an incomplete or
+     * oversized record with a valid header starts; the end of the file if there is none.
      */
     private static long nextValidRecord(ByteWindow window, long from, CRC32C crc) throws IOException {
         for (long candidate = from; window.cover(candidate, HEADER); candidate++) {

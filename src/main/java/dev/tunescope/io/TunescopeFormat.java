@@ -1,6 +1,5 @@
 package dev.tunescope.io;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -32,8 +31,12 @@ public final class TunescopeFormat {
     private TunescopeFormat() {
     }
 
-    /** True for a folder holding a Tunescope run: one with {@code metrics.jsonl} or {@code run.json}. */
+    /**
+     * True for a folder holding a Tunescope run: one with {@code metrics.jsonl} or {@code run.json} (a named pipe
+     * so named counts, so that the run's reader reports it).
+     */
     public static boolean isRunDirectory(Path dir) {
-        return Files.isRegularFile(dir.resolve(METRICS)) || Files.isRegularFile(dir.resolve(RUN_JSON));
+        return RegularFiles.existsAsNonDirectory(dir.resolve(METRICS))
+                || RegularFiles.existsAsNonDirectory(dir.resolve(RUN_JSON));
     }
 }

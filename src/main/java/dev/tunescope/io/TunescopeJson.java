@@ -33,7 +33,7 @@ final class TunescopeJson {
         try {
             node = MAPPER.readTree(text);
         } catch (JacksonException e) {
-            throw new MalformedLineException("is not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new MalformedLineException("is not valid JSON (" + JsonProblem.of(e) + ")");
         }
         if (node == null || !node.isObject()) {
             throw new MalformedLineException("is not a JSON object: " + MalformedLineException.quote(text));

@@ -3,10 +3,15 @@ package dev.tunescope.run;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects histograms of one tag with the same restart rule as {@link ScalarSeriesBuilder}. */
+/**
+ * Collects histograms of one tag with the same restart rule as {@link ScalarSeriesBuilder}. The list holds
+ * references only (each histogram's arrays are sized to its buckets), and a build is reused until the next
+ * change, so a run refreshed while nothing was logged makes no new copy.
+ */
 public final class HistogramSeriesBuilder {
     private final String tag;
     private final List<HistogramSeries.Point> points = new ArrayList<>();
+    private HistogramSeries built;
 
     public HistogramSeriesBuilder(String tag) {
         this.tag = tag;
@@ -16,6 +21,7 @@ public final class HistogramSeriesBuilder {
     public int add(long step, double wallTime, Histogram histogram) {
         int dropped = truncateFrom(step);
         points.add(new HistogramSeries.Point(step, wallTime, histogram));
+        built = null;
         return dropped;
     }
 
@@ -26,10 +32,16 @@ public final class HistogramSeriesBuilder {
             points.remove(points.size() - 1);
             dropped++;
         }
+        if (dropped > 0) {
+            built = null;
+        }
         return dropped;
     }
 
     public HistogramSeries build() {
-        return new HistogramSeries(tag, points);
+        if (built == null) {
+            built = new HistogramSeries(tag, points);
+        }
+        return built;
     }
 }

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * (milliseconds are kept for runs up to a day long; wall times only place points on a time axis). Non-finite
  * values (NaN, ±Infinity) are kept as they were logged: they are the evidence of divergence.
  *
- * <p>Immutable: the arrays are owned by this object and never handed out.
+ * <p>Immutable: the arrays are never handed out. The {@link ScalarSeriesBuilder} that made them may keep them as
+ * its own storage, so that an open run holds its points once, but it never writes them again.
  */
 public final class ScalarSeries {
     private final String tag;

@@ -128,7 +128,8 @@ public final class WorkspaceViewModel {
                 .or(() -> opened.ownStudies().stream().findFirst()).ifPresent(s -> selectedRuns.setAll(s.runs()));
         diagnosis.set(diagnosisFor());
         loading.set(false);
-        status.set(opened.runCount() + " runs in " + opened.ownStudies().size() + " studies, " + opened.folder());
+        status.set(opened.runCount() + " runs in " + opened.ownStudies().size() + " studies, " + opened.folder()
+                + opened.notices().stream().findFirst().map(n -> "; " + n).orElse(""));
         catchUpWithSettings(opened);
     }
 

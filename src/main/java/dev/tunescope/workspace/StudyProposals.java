@@ -19,7 +19,7 @@ public final class StudyProposals {
 
     /** The planner for the LR sweep in {@code sweepDir}, diagnosed with {@code settings}. */
     public static StudyFromDiagnosis from(Path sweepDir, DiagnosisSettings settings) throws IOException {
-        return from(Workspace.open(sweepDir, settings), sweepDir);
+        return from(Workspace.read(sweepDir, settings), sweepDir);
     }
 
     /** The planner for the one LR sweep of an opened folder. */

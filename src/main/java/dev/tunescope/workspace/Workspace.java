@@ -3,7 +3,10 @@ package dev.tunescope.workspace;
 import dev.tunescope.diagnose.Diagnoser;
 import dev.tunescope.diagnose.Diagnosis;
 import dev.tunescope.diagnose.DiagnosisSettings;
+import dev.tunescope.io.LoadBudget;
+import dev.tunescope.io.LoadResult;
 import dev.tunescope.io.RunDiscovery;
+import dev.tunescope.io.RunLoader;
 import dev.tunescope.io.RunSource;
 import dev.tunescope.io.StudyDeclarationReader;
 import dev.tunescope.run.Run;
@@ -27,23 +30,43 @@ import java.util.Set;
  * {@code from} (read only as references), and one diagnosis per study under the settings in force. The command
  * line, the desktop app, the study planner and the exports all start here, so that they agree.
  *
- * @param sources the folder's run sources, kept so that {@link #refresh()} reads only what was appended
+ * @param sources the folder's run sources, kept so that {@link #refresh()} reads only what was appended (empty for
+ *                a workspace read once, see {@link #read})
+ * @param notices what reading left out, one line each (runs past the heap budget, folders not searched)
  */
 public record Workspace(Path folder, List<RunSource> sources, List<Study> studies, List<Diagnosis> diagnoses,
-                        DiagnosisSettings settings) {
+                        DiagnosisSettings settings, List<String> notices) {
 
     public Workspace {
         sources = List.copyOf(sources);
         studies = List.copyOf(studies);
         diagnoses = List.copyOf(diagnoses);
+        notices = List.copyOf(notices);
     }
 
-    /** Reads every run under {@code folder} and diagnoses its studies with {@code settings}. */
+    /**
+     * Reads every run under {@code folder} that fits the heap budget, keeping the sources so that {@link #refresh}
+     * reads only what is appended (the app), and diagnoses its studies with {@code settings}.
+     */
     public static Workspace open(Path folder, DiagnosisSettings settings) throws IOException {
+        exists(folder);
+        return of(folder, RunDiscovery.discover(folder), settings);
+    }
+
+    /**
+     * Reads the folder once, each run's source let go as soon as it is read (the command line: 100,000 sources held
+     * open would take twice what their runs hold), and diagnoses its studies.
+     */
+    public static Workspace read(Path folder, DiagnosisSettings settings) throws IOException {
+        exists(folder);
+        LoadResult loaded = RunLoader.load(folder);
+        return diagnosed(folder, List.of(), loaded.runs(), loaded.notices(), settings);
+    }
+
+    private static void exists(Path folder) throws NoSuchFileException {
         if (!Files.exists(folder)) {
             throw new NoSuchFileException(folder.toString(), null, "no such file or folder");
         }
-        return of(folder, RunDiscovery.discover(folder), settings);
     }
 
     /** The same folder read again: new runs found, appended records read, then diagnosed again. */
@@ -62,14 +85,19 @@ public record Workspace(Path folder, List<RunSource> sources, List<Study> studie
 
     /** The same runs, diagnosed with other settings (nothing read again). */
     public Workspace withSettings(DiagnosisSettings changed) {
-        return new Workspace(folder, sources, studies, Diagnoser.diagnoseAll(studies, changed), changed);
+        return new Workspace(folder, sources, studies, Diagnoser.diagnoseAll(studies, changed), changed, notices);
     }
 
     private static Workspace of(Path folder, List<RunSource> sources, DiagnosisSettings settings) throws IOException {
-        List<Run> runs = sources.stream().map(RunSource::refresh).toList();
+        LoadResult loaded = RunLoader.refreshAll(sources, LoadBudget.ofHeap());
+        return diagnosed(folder, sources, loaded.runs(), loaded.notices(), settings);
+    }
+
+    private static Workspace diagnosed(Path folder, List<RunSource> sources, List<Run> runs, List<String> notices,
+                                       DiagnosisSettings settings) throws IOException {
         List<Study> studies = new ArrayList<>(discover(folder, runs, settings));
         studies.addAll(referencedOutside(folder, studies, settings));
-        return new Workspace(folder, sources, studies, Diagnoser.diagnoseAll(studies, settings), settings);
+        return new Workspace(folder, sources, studies, Diagnoser.diagnoseAll(studies, settings), settings, notices);
     }
 
     private static List<Study> discover(Path folder, List<Run> runs, DiagnosisSettings settings) {
@@ -100,7 +128,7 @@ public record Workspace(Path folder, List<RunSource> sources, List<Study> studie
             if (!Files.isDirectory(sweepDir)) {
                 continue;
             }
-            List<Run> runs = RunDiscovery.discover(sweepDir).stream().map(RunSource::refresh).toList();
+            List<Run> runs = RunLoader.loadAll(sweepDir);
             for (Study s : discover(sweepDir, runs, settings)) {
                 String path = s.path().equals(".") ? prefix : prefix + "/" + s.path();
                 String id = s.id().equals(s.path()) ? path : path + s.id().substring(s.path().length());

@@ -219,9 +219,17 @@ class MlflowBadInputTest {
             yaml.append("a").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ")
                     .repeat(9)).append("*a").append(i - 1).append("]\n");
         }
-        meta(yaml + "status: 3\n"); // 10^30 strings if aliases were expanded; a tree reader leaves them be
+        meta(yaml + "status: 3\n"); // 10^30 strings if aliases were expanded without a bound
         Run read = assertTimeoutPreemptively(Duration.ofSeconds(10), this::read);
         assertThat(read.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(read.warnings()).singleElement().satisfies(w -> assertThat(w.message())
+                .startsWith("keys 'a4', 'a5', 'a6', 'a7', 'a8' and 21 more were left out: their aliases expand"));
+    }
+
+    @Test
+    void aScalarAliasStandsForItsAnchorsValue() throws IOException {
+        meta("name: &n lr_0.003\nrun_name: *n\nstatus: 3\n");
+        assertThat(read().name()).isEqualTo("lr_0.003");
     }
 
     @Test

@@ -155,6 +155,35 @@ class TunescopeBadInputTest {
         assertThat(read.warnings().get(1).message()).startsWith("is not a JSON object");
     }
 
+    /**
+     * Lines as a crash or a foreign writer leaves them, each reported in plain words: Jackson's own messages
+     * name its classes and settings ({@code `com.fasterxml.jackson.databind.JsonNode`},
+     * {@code `StreamReadConstraints.getMaxNumberLength()`}), which mean nothing to the person reading the warning.
+     */
+    @Test
+    void invalidJsonIsDescribedWithoutTheParsersClassNames() throws IOException {
+        metrics("{\"step\": 1, \"loss\": \n" // cut off, then the writer carried on
+                + "{\"step\": 2, \"loss\": 2.0}{\"step\": 3, \"loss\": 3.0}\n" // two records run together
+                + "{\"step\": 4, \"loss\": " + "9".repeat(1001) + "}\n"
+                + "{\"step\": 5, \"loss\": " + "[".repeat(1001) + "]".repeat(1001) + "}\n"
+                + "{\"step\": 6, \"loss\": +6.0}\n"
+                + "{\"step\": 7, \"loss\": 7.0} // a comment\n"
+                + "{\"step\": 8, \"loss\": 8.0\n"
+                + "{\"step\": 9, \"loss\": 9.0}\n");
+        Run read = read();
+        assertThat(steps(read, "loss")).containsExactly(9);
+        assertThat(read.warnings()).extracting(ReadWarning::message).containsExactly(
+                "is not valid JSON (Unexpected end-of-input within/between Object entries), skipped",
+                "is not valid JSON (more text follows the JSON value on the same line: two records run together?),"
+                        + " skipped",
+                "is not valid JSON (Number value length (1001) exceeds the maximum allowed (1000)), skipped",
+                "is not valid JSON (Document nesting depth (1001) exceeds the maximum allowed (1000)), skipped",
+                "is not valid JSON (Unexpected character ('+' (code 43)) in numeric value: JSON spec does not allow"
+                        + " numbers to have plus signs), skipped",
+                "is not valid JSON (Unexpected character ('/' (code 47)): maybe a (non-standard) comment?), skipped",
+                "is not valid JSON (Unexpected end-of-input: expected close marker for Object), skipped");
+    }
+
     @Test
     void stepsMustBeWholeNumbers() throws IOException {
         metrics("{\"loss\": 1.0}\n{\"step\": 2.0, \"loss\": 2.0}\n{\"step\": \"3\", \"loss\": 3.0}\n"
