@@ -14,7 +14,11 @@ cp -r sample-runs target/installer/input/sample-runs
 mvn -q dependency:copy -Dartifact="ai.djl.pytorch:pytorch-native-cpu:2.7.1:jar:$arch" \
   -DoutputDirectory=target/installer/input/lib
 rm target/installer/input/lib/pytorch-native-cpu-2.7.1-linux-x86_64.jar
-jlink --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.jfr \
+# JavaFX goes into the runtime as named modules (from the class path it warns "Unsupported JavaFX configuration"
+# on every start): the jars with a platform classifier hold the modules, the others are empty placeholders.
+fxjars="$(ls target/lib/javafx-*.jar | grep -Ev -- '-[0-9.]+\.jar$' | paste -sd: -)"
+rm target/installer/input/lib/javafx-*.jar
+jlink --module-path "$fxjars" --add-modules java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.jfr,javafx.controls,javafx.swing \
   --strip-debug --no-header-files --no-man-pages --output target/installer/runtime
 jpackage --type dmg --name Tunescope --app-version "$version" --vendor Tunescope \
   --description "Tuning playbook for training runs" --input target/installer/input --main-jar tunescope.jar \

@@ -1,8 +1,10 @@
 package dev.tunescope;
 
+import dev.tunescope.cli.ExitCodes;
 import dev.tunescope.cli.TunescopeCommand;
 import dev.tunescope.ui.AppArguments;
 import dev.tunescope.ui.TunescopeApp;
+import java.util.Optional;
 
 /**
  * Entry point of {@code tunescope.jar}: with no arguments, or a folder, the desktop app; otherwise a command of
@@ -14,7 +16,11 @@ public final class Main {
 
     public static void main(String[] args) {
         if (AppArguments.wantsApp(args)) {
-            TunescopeApp.launch(args);
+            Optional<String> cannotStart = TunescopeApp.open(args);
+            if (cannotStart.isPresent()) {
+                System.err.println("tunescope: " + cannotStart.get());
+                System.exit(ExitCodes.ERROR);
+            }
             return;
         }
         System.exit(TunescopeCommand.run(args));

@@ -4,9 +4,9 @@ import dev.tunescope.diagnose.Diagnosis;
 import dev.tunescope.export.ConfigFiles;
 import dev.tunescope.export.DiagnosisReport;
 import dev.tunescope.export.RecommendedConfig;
+import dev.tunescope.io.AtomicFiles;
 import dev.tunescope.workspace.Recommendation;
 import dev.tunescope.workspace.Workspace;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +29,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " one LR sweep of PATH (--study chooses it where PATH holds several).")
 public final class ExportCommand implements Callable<Integer> {
 
-    enum Format { JSON, YAML, HTML }
+    /** Given in any case on the command line; listed in lower case in messages. */
+    enum Format {
+        JSON, YAML, HTML;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -49,6 +57,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (!options.valid(spec)) {
             return ExitCodes.USAGE;
         }
+        checkDestination();
         Path path = options.path;
         Workspace workspace = Workspace.read(path, options.settings());
         workspace.notices().forEach(spec.commandLine().getErr()::println);
@@ -70,13 +79,9 @@ public final class ExportCommand implements Callable<Integer> {
         } else {
             text = chosen == Format.YAML ? ConfigFiles.yaml(config.get()) : ConfigFiles.json(config.get());
         }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(out, text, StandardCharsets.UTF_8);
-        spec.commandLine().getOut().println("Wrote " + chosen.name().toLowerCase(Locale.ROOT) + " for "
-                + main.get().study().label() + " to " + out);
+        AtomicFiles.writeString(out, text); // a reader or a kill never finds half a report
+        spec.commandLine().getOut().println(TerminalText.sanitise("Wrote " + chosen + " for "
+                + main.get().study().label() + " to " + out));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
@@ -102,6 +107,17 @@ public final class ExportCommand implements Callable<Integer> {
 
     private static String ids(List<Diagnosis> diagnoses) {
         return diagnoses.stream().map(d -> d.study().id()).collect(Collectors.joining(", "));
+    }
+
+    /** Refuses, before any work, a file that cannot be written where it is asked for: no folder is created. */
+    private void checkDestination() {
+        Path parent = out.toAbsolutePath().normalize().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UserError("--out " + out + ": the folder " + parent + " does not exist; create it first");
+        }
+        if (Files.isDirectory(out)) {
+            throw new UserError("--out " + out + " is a folder; name the file to write");
+        }
     }
 
     private Format formatFromExtension() {

@@ -32,8 +32,7 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.exists(path)) {
-            spec.commandLine().getErr().println("tunescope inspect: no such file or folder: " + path);
-            return ExitCodes.USAGE;
+            throw new UserError("no such file or folder: " + path);
         }
         LoadResult loaded = RunLoader.load(path);
         loaded.notices().forEach(spec.commandLine().getErr()::println);

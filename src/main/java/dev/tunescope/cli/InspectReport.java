@@ -70,18 +70,19 @@ final class InspectReport {
         }
     }
 
+    /** For people: every name from the files {@linkplain TerminalText#sanitise sanitised}. */
     static String text(List<Run> runs) {
         StringBuilder out = new StringBuilder();
         if (runs.isEmpty()) {
             return "No runs found.\n";
         }
         for (Run run : runs) {
-            out.append(run.path()).append("  [").append(run.format().id()).append(", ").append(run.status().id())
-                    .append("]\n");
+            out.append(safe(run.path())).append("  [").append(run.format().id()).append(", ")
+                    .append(run.status().id()).append("]\n");
             if (!run.hyperparameters().isEmpty()) {
-                out.append("  hyperparameters (").append(run.hyperparameters().source()).append("):");
-                run.hyperparameters().values().forEach((k, v) -> out.append(' ').append(k).append('=')
-                        .append(v.display()));
+                out.append("  hyperparameters (").append(safe(run.hyperparameters().source())).append("):");
+                run.hyperparameters().values().forEach((k, v) -> out.append(' ').append(safe(k)).append('=')
+                        .append(safe(v.display())));
                 out.append('\n');
             }
             if (!run.scalars().isEmpty()) {
@@ -90,20 +91,24 @@ final class InspectReport {
                 for (Map.Entry<String, ScalarSeries> e : run.scalars().entrySet()) {
                     ScalarSeries s = e.getValue();
                     SeriesStats st = s.stats();
-                    out.append(String.format("  %-32s %8d %10s %10s %14.6g %14.6g %14.6g %9d%n", e.getKey(), s.size(),
-                            s.isEmpty() ? "-" : s.firstStep(), s.isEmpty() ? "-" : s.lastStep(),
+                    out.append(String.format("  %-32s %8d %10s %10s %14.6g %14.6g %14.6g %9d%n", safe(e.getKey()),
+                            s.size(), s.isEmpty() ? "-" : s.firstStep(), s.isEmpty() ? "-" : s.lastStep(),
                             s.isEmpty() ? Double.NaN : s.lastValue(), st.min(), st.max(), st.nonFinite()));
                 }
             }
             for (Map.Entry<String, HistogramSeries> e : run.histograms().entrySet()) {
-                out.append(String.format("  histogram %-32s %d logged%n", e.getKey(), e.getValue().size()));
+                out.append(String.format("  histogram %-32s %d logged%n", safe(e.getKey()), e.getValue().size()));
             }
             for (ReadWarning w : run.warnings()) {
-                out.append("  warning: ").append(w).append('\n');
+                out.append("  warning: ").append(safe(w.toString())).append('\n');
             }
             out.append('\n');
         }
         out.append(runs.size()).append(" run(s)\n");
         return out.toString();
+    }
+
+    private static String safe(String name) {
+        return TerminalText.sanitise(name);
     }
 }

@@ -37,7 +37,8 @@ final class ProgressLine implements StudyRunner.Listener {
         lastDraw = now;
         int filled = (int) (WIDTH * report.step() / Math.max(1, report.maxSteps()));
         out.print(String.format(Locale.ROOT, "\rtrial %d/%d %s [%s%s] step %d/%d loss %.4g ETA %s   ", index + 1,
-                count, trial.name(), "#".repeat(filled), ".".repeat(WIDTH - filled), report.step(), report.maxSteps(),
+                count, TerminalText.sanitise(trial.name()), "#".repeat(filled), ".".repeat(WIDTH - filled),
+                report.step(), report.maxSteps(),
                 report.trainLoss(), eta(report.secondsLeft())));
         out.flush();
     }
@@ -45,8 +46,9 @@ final class ProgressLine implements StudyRunner.Listener {
     @Override
     public void onTrialEnd(int index, int count, TrialOutcome outcome) {
         out.println(String.format(Locale.ROOT, "\rtrial %d/%d %s: %s after %d steps%s%s", index + 1, count,
-                outcome.trial(), outcome.status().id(), outcome.steps(), outcome.doneBefore() ? " (done before)" : "",
-                outcome.reason().map(r -> " (" + r + ")").orElse("")) + " ".repeat(20));
+                TerminalText.sanitise(outcome.trial()), outcome.status().id(), outcome.steps(),
+                outcome.doneBefore() ? " (done before)" : "",
+                outcome.reason().map(r -> " (" + TerminalText.sanitise(r) + ")").orElse("")) + " ".repeat(20));
         out.flush();
     }
 

@@ -6,6 +6,7 @@ import dev.tunescope.study.BuiltInExecutor;
 import dev.tunescope.study.CommandExecutor;
 import dev.tunescope.diagnose.DiagnosisSettings;
 import dev.tunescope.workspace.StudyProposals;
+import dev.tunescope.study.StudyFolderConflict;
 import dev.tunescope.study.StudyKind;
 import dev.tunescope.study.StudyPlan;
 import dev.tunescope.study.StudyPlanner;
@@ -16,9 +17,11 @@ import dev.tunescope.train.CommandTemplate;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,41 +97,60 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "With --command: stop a trial after this long.")
     Long timeoutSeconds;
 
+    @Option(names = "--restart", description = "Start the study over: the trials in DIR are deleted and run again,"
+            + " and its study.json is replaced (also one that is unreadable or holds another study).")
+    boolean restart;
+
     @Option(names = "--json", description = "Print a JSON summary instead of text.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        StudyKind studyKind = StudyKind.fromId(kind).orElse(null);
-        if (studyKind == null) {
-            spec.commandLine().getErr().println("tunescope study: unknown kind '" + kind + "'");
-            return ExitCodes.USAGE;
+        StudyKind studyKind = StudyKind.fromId(kind).orElseThrow(() -> new UserError("unknown kind '" + kind
+                + "': use lr-sweep, instability-probe, warmup, clip, batch-probe or steps"));
+        if (from != null && !Files.isDirectory(from)) {
+            throw new UserError("--from " + from + ": no such folder");
         }
         TrialExecutor executor;
         StudyPlan plan;
         try {
             executor = command == null ? new BuiltInExecutor(training.base())
                     : new CommandExecutor(CommandTemplate.parse(command), training.batchSize, training.steps,
-                            training.seed, java.util.Optional.ofNullable(timeoutSeconds).map(Duration::ofSeconds));
+                            training.seed, Optional.ofNullable(timeoutSeconds).map(Duration::ofSeconds));
             plan = plan(studyKind, executor.describe());
+            StudyRunner.prepare(out, plan, executor, restart);
+        } catch (StudyFolderConflict conflict) {
+            throw conflictError(conflict);
         } catch (IllegalArgumentException | IllegalStateException cannot) {
-            spec.commandLine().getErr().println("tunescope study: " + cannot.getMessage());
-            return ExitCodes.USAGE;
+            throw new UserError(cannot.getMessage());
         }
         PrintWriter text = spec.commandLine().getOut();
         if (!json) {
-            text.println("Study " + plan.kind().id() + " in " + out + ": " + plan.why());
+            text.println(TerminalText.sanitise("Study " + plan.kind().id() + " in " + out + ": " + plan.why()));
         }
         List<TrialOutcome> outcomes;
         try (InterruptToCancel interrupt = new InterruptToCancel()) {
             outcomes = StudyRunner.run(out, plan, executor, new ProgressLine(json
                     ? new PrintWriter(Writer.nullWriter()) : text), interrupt.cancellation());
+        } catch (StudyFolderConflict conflict) {
+            throw conflictError(conflict);
         }
         if (json) {
             text.println(JsonValues.MAPPER.writeValueAsString(summary(plan, outcomes)));
         }
         text.flush();
         return ExitCodes.OK;
+    }
+
+    /** The conflict, and the way out the command line offers. */
+    private UserError conflictError(StudyFolderConflict conflict) {
+        return new UserError(conflict.getMessage() + switch (conflict.kind()) {
+            case UNREADABLE -> "; to start the study over, run the same command with --restart, or move "
+                    + conflict.folder() + " away";
+            case DIFFERENT_STUDY -> "; choose another --out folder, or add --restart to replace it (its trials are"
+                    + " deleted)";
+            case TRIAL_IN_USE -> "";
+        });
     }
 
     private StudyPlan plan(StudyKind studyKind, Map<String, Object> workload) throws java.io.IOException {

@@ -1,14 +1,20 @@
 package dev.tunescope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tunescope.io.TunescopeRunSource;
+import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.study.BuiltInExecutor;
 import dev.tunescope.study.TrialOutcome;
 import dev.tunescope.study.TrialPlan;
+import dev.tunescope.train.ExternalLauncher;
+import dev.tunescope.train.TrialFolder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,34 +50,65 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out.resolve("run.json"))) {
-            spec.commandLine().getErr().println("tunescope train: " + out + " already holds a run; choose another folder");
-            return ExitCodes.USAGE;
-        }
-        BuiltInExecutor executor = new BuiltInExecutor(training.base());
         Map<String, Number> settings = new LinkedHashMap<>(Map.of("lr", lr, "warmup_steps", warmup));
         if (clip != null) {
             settings.put("clip", clip);
         }
-        TrialPlan trial = new TrialPlan(out.toAbsolutePath().normalize().getFileName().toString(), settings);
+        BuiltInExecutor executor;
+        TrialPlan trial;
+        try {
+            executor = new BuiltInExecutor(training.base());
+            trial = new TrialPlan(TrialPlan.isPlainName(name()) ? name() : "run", settings);
+            executor.check(trial);
+        } catch (IllegalArgumentException bad) {
+            throw new UserError(bad.getMessage());
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserError(out + " is a file; --out names the folder to create for the run");
+        }
         PrintWriter text = spec.commandLine().getOut();
         ProgressLine progress = new ProgressLine(json ? new PrintWriter(java.io.Writer.nullWriter()) : text);
         TrialOutcome outcome;
-        try (InterruptToCancel interrupt = new InterruptToCancel()) {
+        try (TrialFolder folder = TrialFolder.claim(out, ExternalLauncher.DEFAULT_GRACE).orElseThrow(() ->
+                new UserError(out + " is being written by another Tunescope process; choose another folder"));
+             InterruptToCancel interrupt = new InterruptToCancel()) {
+            if (Files.exists(out.resolve("run.json"))) {
+                throw new UserError(out + " already holds a run; choose another folder");
+            }
             progress.onTrialStart(0, 1, trial, false);
             outcome = executor.execute(trial, out, report -> progress.onStep(0, 1, trial, report),
                     interrupt.cancellation());
             progress.onTrialEnd(0, 1, outcome);
         }
+        OptionalDouble evalLoss = finalEvalLoss();
         if (json) {
             ObjectNode node = JsonValues.MAPPER.createObjectNode();
             node.put("run", out.toString());
             node.put("status", outcome.status().id());
             node.put("steps", outcome.steps());
+            if (evalLoss.isPresent()) {
+                JsonValues.put(node, "eval_loss", evalLoss.getAsDouble());
+            }
             outcome.reason().ifPresent(r -> node.put("reason", r));
             text.println(JsonValues.MAPPER.writeValueAsString(node));
+        } else {
+            text.println(TerminalText.sanitise("Run written to " + out.toAbsolutePath().normalize() + ": "
+                    + outcome.status().id() + " after " + outcome.steps() + " steps, " + (evalLoss.isPresent()
+                    ? String.format(Locale.ROOT, "final eval loss %.6g", evalLoss.getAsDouble())
+                    : "no eval loss logged")));
         }
         text.flush();
         return ExitCodes.OK;
+    }
+
+    private String name() {
+        Path name = out.toAbsolutePath().normalize().getFileName();
+        return name == null ? "run" : name.toString();
+    }
+
+    /** The eval loss of the run's last evaluation, as its folder holds it. */
+    private OptionalDouble finalEvalLoss() {
+        return new TunescopeRunSource(out, name()).refresh().scalar("eval/loss").filter(s -> !s.isEmpty())
+                .map(ScalarSeries::lastValue).map(OptionalDouble::of).orElse(OptionalDouble.empty());
     }
 }

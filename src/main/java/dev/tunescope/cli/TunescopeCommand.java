@@ -1,31 +1,86 @@
 package dev.tunescope.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** The {@code tunescope} command and its subcommands (a bare folder opens the desktop app instead: see Main). */
+/**
+ * The {@code tunescope} command and its subcommands. A bare folder opens the desktop app instead (see Main); its
+ * arguments are declared here too, so that {@code --help} lists them and a path that is not a folder gets a
+ * clear message rather than the app.
+ */
 @Command(name = "tunescope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Opens neural-network training runs and applies the tuning playbook to them.",
+        description = {"Opens neural-network training runs and applies the tuning playbook to them.",
+                "With no COMMAND, opens the desktop app on PATH (default: sample-runs/); the app needs a display"
+                        + " (or xvfb-run -a) and GTK 3."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done",
+                "1:failed (an I/O error such as a full disk, no display for the app, or a bug: --verbose shows where)",
+                "2:bad arguments, a missing path, or a folder that holds something else"},
         subcommands = {InspectCommand.class, DiagnoseCommand.class, ExportCommand.class, TrainCommand.class,
                 StudyCommand.class, CommandLine.HelpCommand.class})
 public final class TunescopeCommand implements Callable<Integer> {
+    static final String VERBOSE = "--verbose";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
+            description = "The app: the folder of runs to open (default: sample-runs/).")
+    Path path;
+
+    @Option(names = "--dark", description = "The app: start with the dark theme.")
+    boolean dark;
+
+    @Option(names = "--light", description = "The app: start with the light theme.")
+    boolean light;
+
+    @Option(names = "--screenshots", paramLabel = "DIR",
+            description = "The app: once the folder is drawn, save a PNG of each view into DIR, then exit.")
+    Optional<Path> screenshots;
+
+    @Option(names = VERBOSE, scope = CommandLine.ScopeType.INHERIT,
+            description = "On a failure, print the stack trace too.")
+    boolean verbose;
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
         return newCommandLine().execute(args);
     }
 
+    /**
+     * The command line with its error handling ({@link FailureHandler}), enum values in any case, and its output
+     * and error streams guarded by {@link TerminalText#filter} when it runs (also around writers a caller set).
+     */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new TunescopeCommand());
+        CommandLine cli = new CommandLine(new TunescopeCommand());
+        FailureHandler failures = new FailureHandler();
+        cli.setExecutionExceptionHandler(failures);
+        cli.setParameterExceptionHandler(failures);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // the filter would show
+        cli.setExecutionStrategy(parsed -> {
+            CommandLine top = parsed.commandSpec().commandLine();
+            top.setOut(TerminalText.filter(top.getOut()));
+            top.setErr(TerminalText.filter(top.getErr()));
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        return cli;
     }
 
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
+        if (path != null) {
+            // Main opens the app for a folder; this is reached only for something that is not one
+            throw new UserError(Files.exists(path) ? path + " is not a folder; the app opens a folder of runs"
+                    : "no such folder or command: " + path + " (commands: inspect, diagnose, export, train, study)");
+        }
         cli.usage(cli.getOut());
         return ExitCodes.OK;
     }

@@ -8,13 +8,11 @@ import dev.tunescope.run.Hyperparameters;
 import dev.tunescope.run.RunStatus;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -27,23 +25,38 @@ import java.util.Objects;
  * <p>Each record is one line handed to the operating system in a single write as soon as it is logged, so a
  * reader tailing the folder sees it at once and never sees half a record except while that write is under way
  * (a reader waits for the line break). Lines are not forced to disk one by one: that would cost a sync per
- * step, and after a crash the reader keeps every complete line anyway. {@code run.json} is replaced through a
- * temporary file and a move, so a reader always finds the old or the new version whole.
+ * step, and after a crash the reader keeps every complete line anyway. A line that cannot be written whole (a
+ * full disk takes part of it) is cut off again, so the log still ends with a complete line. {@code run.json}
+ * is replaced whole through {@link AtomicFiles}, so a reader always finds the old or the new version whole.
+ *
+ * <p>A full disk would also leave no room for the last word, the {@code failed} status: so the writer holds
+ * {@value #RESERVE_BYTES} bytes in a hidden {@value #RESERVE} while the run is open, and gives them up when
+ * {@code run.json} cannot be replaced otherwise. The reserve is deleted on close.
  *
  * <p>Opening a folder that already holds a run appends to its logs (a resumed run); the reader's restart rule
  * then keeps the newest points of any steps logged again. Safe to call from several threads.
  */
 public final class TunescopeRunWriter implements Closeable {
+    static final String RESERVE = ".run.json.reserve";
+    static final int RESERVE_BYTES = 16 * 1024;
+
+    /** Opens a log for appending; tests pass one whose device fills up. */
+    interface LogOpener {
+        SeekableByteChannel open(Path file) throws IOException;
+    }
+
     private final Path dir;
     private final Clock clock;
-    private final OutputStream metrics;
-    private OutputStream histograms; // opened on the first histogram, so runs without any get no empty file
+    private final LogOpener opener;
+    private final Log metrics;
+    private Log histograms; // opened on the first histogram, so runs without any get no empty file
     private TunescopeRunInfo info;
     private boolean closed;
 
-    private TunescopeRunWriter(Path dir, Clock clock, TunescopeRunInfo info, OutputStream metrics) {
+    private TunescopeRunWriter(Path dir, Clock clock, LogOpener opener, TunescopeRunInfo info, Log metrics) {
         this.dir = dir;
         this.clock = clock;
+        this.opener = opener;
         this.info = info;
         this.metrics = metrics;
     }
@@ -55,12 +68,17 @@ public final class TunescopeRunWriter implements Closeable {
 
     /** As {@link #create(Path, TunescopeRunInfo)}, with {@code clock} giving the wall time of every record. */
     public static TunescopeRunWriter create(Path runDir, TunescopeRunInfo info, Clock clock) throws IOException {
-        Files.createDirectories(runDir);
-        writeRunJson(runDir, info);
-        OutputStream metrics = append(runDir.resolve(TunescopeFormat.METRICS));
-        return new TunescopeRunWriter(runDir, clock, info, metrics);
+        return create(runDir, info, clock, TunescopeRunWriter::append);
     }
 
+    static TunescopeRunWriter create(Path runDir, TunescopeRunInfo info, Clock clock, LogOpener opener)
+            throws IOException {
+        Files.createDirectories(runDir);
+        AtomicFiles.write(runDir.resolve(TunescopeFormat.RUN_JSON), RunJson.write(info));
+        holdReserve(runDir);
+        Log metrics = Log.open(runDir.resolve(TunescopeFormat.METRICS), opener);
+        return new TunescopeRunWriter(runDir, clock, opener, info, metrics);
+    }
     public Path directory() {
         return dir;
     }
@@ -111,7 +129,7 @@ public final class TunescopeRunWriter implements Closeable {
         }
         if (histograms == null) {
             ensureOpen();
-            histograms = append(dir.resolve(TunescopeFormat.HISTOGRAMS));
+            histograms = Log.open(dir.resolve(TunescopeFormat.HISTOGRAMS), opener);
         }
         writeLine(histograms, line);
     }
@@ -119,9 +137,7 @@ public final class TunescopeRunWriter implements Closeable {
     /** Records a new status, replacing {@code run.json} whole. */
     public synchronized void status(RunStatus status) throws IOException {
         ensureOpen();
-        TunescopeRunInfo next = info.withStatus(status);
-        writeRunJson(dir, next);
-        info = next;
+        replaceRunJson(info.withStatus(status));
     }
 
     /**
@@ -132,10 +148,8 @@ public final class TunescopeRunWriter implements Closeable {
         ensureOpen();
         Map<String, Object> workload = new LinkedHashMap<>(info.workload());
         workload.putAll(workloadFacts);
-        TunescopeRunInfo next = new TunescopeRunInfo(info.name(), info.created(), status, info.device(),
-                info.hparams(), workload);
-        writeRunJson(dir, next);
-        info = next;
+        replaceRunJson(new TunescopeRunInfo(info.name(), info.created(), status, info.device(), info.hparams(),
+                workload));
     }
 
     /**
@@ -146,10 +160,8 @@ public final class TunescopeRunWriter implements Closeable {
         ensureOpen();
         Map<String, HyperparameterValue> merged = new LinkedHashMap<>(info.hparams().values());
         merged.putAll(extra.values());
-        TunescopeRunInfo next = new TunescopeRunInfo(info.name(), info.created(), status, info.device(),
-                new Hyperparameters(merged, info.hparams().source()), info.workload());
-        writeRunJson(dir, next);
-        info = next;
+        replaceRunJson(new TunescopeRunInfo(info.name(), info.created(), status, info.device(),
+                new Hyperparameters(merged, info.hparams().source()), info.workload()));
     }
 
     /** Closes the logs. The status stays what it was last set to: closing does not mean the run finished. */
@@ -162,8 +174,12 @@ public final class TunescopeRunWriter implements Closeable {
         try {
             metrics.close();
         } finally {
-            if (histograms != null) {
-                histograms.close();
+            try {
+                if (histograms != null) {
+                    histograms.close();
+                }
+            } finally {
+                Files.deleteIfExists(dir.resolve(RESERVE));
             }
         }
     }
@@ -175,7 +191,7 @@ public final class TunescopeRunWriter implements Closeable {
         return line;
     }
 
-    private void writeLine(OutputStream out, ObjectNode line) throws IOException {
+    private void writeLine(Log log, ObjectNode line) throws IOException {
         ensureOpen();
         byte[] json;
         try {
@@ -186,8 +202,7 @@ public final class TunescopeRunWriter implements Closeable {
         byte[] bytes = new byte[json.length + 1];
         System.arraycopy(json, 0, bytes, 0, json.length);
         bytes[json.length] = '\n';
-        out.write(bytes); // one write for the whole line, line break included
-        out.flush();
+        log.append(bytes);
     }
 
     private void ensureOpen() throws IOException {
@@ -196,24 +211,78 @@ public final class TunescopeRunWriter implements Closeable {
         }
     }
 
-    private static OutputStream append(Path file) throws IOException {
+    /** Replaces run.json; where that fails (a full disk), once more after giving up the reserve. */
+    private void replaceRunJson(TunescopeRunInfo next) throws IOException {
+        Path file = dir.resolve(TunescopeFormat.RUN_JSON);
+        byte[] bytes = RunJson.write(next);
+        try {
+            AtomicFiles.write(file, bytes);
+        } catch (IOException failure) {
+            if (!Files.deleteIfExists(dir.resolve(RESERVE))) {
+                throw failure;
+            }
+            AtomicFiles.write(file, bytes);
+        }
+        info = next;
+    }
+
+    /** Best effort: a disk too full for the reserve fails the run's first lines soon enough. */
+    private static void holdReserve(Path runDir) {
+        Path reserve = runDir.resolve(RESERVE);
+        try {
+            Files.write(reserve, new byte[RESERVE_BYTES]);
+        } catch (IOException noRoom) {
+            try {
+                Files.deleteIfExists(reserve);
+            } catch (IOException ignored) {
+                // nothing held, nothing to give back
+            }
+        }
+    }
+
+    private static SeekableByteChannel append(Path file) throws IOException {
         // unbuffered: each write goes to the file at once
-        return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+        return Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE);
     }
 
-    private static void writeRunJson(Path dir, TunescopeRunInfo info) throws IOException {
-        Path target = dir.resolve(TunescopeFormat.RUN_JSON);
-        Path temporary = Files.createTempFile(dir, ".run.json.", ".tmp");
-        try {
-            Files.write(temporary, RunJson.write(info));
+    /** One append-only log: where its last complete line ends, so a line cut short can be taken back. */
+    private static final class Log implements Closeable {
+        private final Path file;
+        private final SeekableByteChannel channel;
+        private long end;
+
+        private Log(Path file, SeekableByteChannel channel, long end) {
+            this.file = file;
+            this.channel = channel;
+            this.end = end;
+        }
+
+        static Log open(Path file, LogOpener opener) throws IOException {
+            SeekableByteChannel channel = opener.open(file);
+            return new Log(file, channel, channel.size());
+        }
+
+        void append(byte[] line) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(line);
             try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException notAtomic) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer); // one write for the whole line, line break included, where it fits
+                }
+                end += line.length;
+            } catch (IOException failure) {
+                try {
+                    channel.truncate(end); // the log ends with a whole line again; truncating needs no space
+                } catch (IOException cannotCut) {
+                    failure.addSuppressed(cannotCut);
+                }
+                throw new IOException("could not write " + file + ": " + AtomicFiles.reason(failure), failure);
             }
-        } finally {
-            Files.deleteIfExists(temporary);
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
         }
     }
 }

@@ -40,6 +40,11 @@ public final class BuiltInExecutor implements TrialExecutor {
     }
 
     @Override
+    public void check(TrialPlan trial) {
+        request(trial); // the request validates itself
+    }
+
+    @Override
     public TrialOutcome execute(TrialPlan trial, Path runDir, TrainingListener listener, Cancellation cancellation)
             throws IOException {
         TrainingRequest request = request(trial);

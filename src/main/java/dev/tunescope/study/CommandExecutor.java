@@ -44,16 +44,26 @@ public final class CommandExecutor implements TrialExecutor {
     }
 
     @Override
+    public void check(TrialPlan trial) {
+        ExternalRun.forTrial(template, values(trial), Path.of(trial.name())); // renders the template
+    }
+
+    @Override
     public TrialOutcome execute(TrialPlan trial, Path runDir, TrainingListener listener, Cancellation cancellation)
             throws IOException {
-        TrialValues values = new TrialValues(trial.number("lr", Double.NaN), trial.whole("warmup_steps", 0),
-                trial.number("clip", 0), (int) trial.whole("batch_size", batchSize), trial.whole("steps", steps), seed,
-                trial.name());
-        ExternalRun run = ExternalRun.forTrial(template, values, runDir);
+        ExternalRun run = ExternalRun.forTrial(template, values(trial), runDir);
         if (timeout.isPresent()) {
             run = run.withTimeout(timeout.get());
         }
         ExternalResult result = launcher.run(run, cancellation);
-        return new TrialOutcome(trial.name(), result.status(), result.stepsLogged(), false, result.reason());
+        // a command that logs into {out} prints no metric lines: its own logs say how far it got
+        long steps = Math.max(result.stepsLogged(), TrialSteps.of(runDir));
+        return new TrialOutcome(trial.name(), result.status(), steps, false, result.reason());
+    }
+
+    private TrialValues values(TrialPlan trial) {
+        return new TrialValues(trial.number("lr", Double.NaN), trial.whole("warmup_steps", 0),
+                trial.number("clip", 0), (int) trial.whole("batch_size", batchSize), trial.whole("steps", steps), seed,
+                trial.name());
     }
 }

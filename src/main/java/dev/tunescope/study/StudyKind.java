@@ -22,7 +22,8 @@ public enum StudyKind {
         return id;
     }
 
+    /** The kind of that id, in any case ({@code lr-sweep}, {@code LR-Sweep}). */
     public static Optional<StudyKind> fromId(String id) {
-        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+        return Arrays.stream(values()).filter(k -> k.id.equalsIgnoreCase(id)).findFirst();
     }
 }

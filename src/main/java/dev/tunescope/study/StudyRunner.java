@@ -1,36 +1,36 @@
 package dev.tunescope.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunescope.io.TunescopeRunSource;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.RunStatus;
 import dev.tunescope.train.Cancellation;
+import dev.tunescope.train.ExternalLauncher;
 import dev.tunescope.train.StepReport;
+import dev.tunescope.train.TrialFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * Runs a study into one folder: {@code study.json} (kind, plan, workload) and one run folder per trial.
  *
  * <p>Resumable: killed at any moment and started again with the same plan, it skips every trial that already
- * ended (finished, diverged, or out of memory), and starts an interrupted trial over in a clean folder. Nothing
- * finished is lost. A different plan in the same folder is refused rather than mixed in. A batch probe stops at
- * the first batch size that fails (out of memory).
+ * ended (finished, diverged, or out of memory), and starts an interrupted trial over in a clean folder, after
+ * stopping whatever still runs of the earlier attempt ({@link TrialFolder}). Nothing finished is lost. Each trial
+ * folder is locked while its trial runs, so two processes never write one at once. A different plan in the same
+ * folder is refused rather than mixed in, and so is an unreadable {@code study.json} ({@link StudyFolderConflict});
+ * a restart replaces either. A batch probe stops at the first batch size that fails (out of memory).
  */
 public final class StudyRunner {
-    public static final String STUDY_FILE = "study.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String STUDY_FILE = StudyFile.NAME;
+    /** How long a process left from an earlier attempt may take to stop on request before it is killed. */
+    private static final Duration LEFTOVER_GRACE = ExternalLauncher.DEFAULT_GRACE;
 
     /** Progress of a study: which trial, and that trial's step. */
     public interface Listener {
@@ -44,40 +44,101 @@ public final class StudyRunner {
     private StudyRunner() {
     }
 
+    /**
+     * Everything that can refuse a study, done before any trial runs: each trial is checked by the executor (a bad
+     * value, a placeholder the command template does not know), then {@code study.json} is written, or the one
+     * there checked. With {@code restart} the study starts over instead: the trial folders of this plan and of the
+     * {@code study.json} there are emptied, their processes stopped, and {@code study.json} is replaced.
+     *
+     * @throws IllegalArgumentException a trial the executor cannot run; nothing was written
+     * @throws StudyFolderConflict      the folder holds another study, an unreadable {@code study.json}, or a
+     *                                  trial another process is writing; nothing was changed
+     */
+    public static void prepare(Path studyDir, StudyPlan plan, TrialExecutor executor, boolean restart)
+            throws IOException {
+        plan.trials().forEach(executor::check);
+        Files.createDirectories(studyDir);
+        if (restart) {
+            restart(studyDir, plan);
+        }
+        StudyFile.writeOrCheck(studyDir, plan, executor);
+    }
+
+    /** Runs the study: {@link #prepare} without a restart, then every trial not already done. */
     public static List<TrialOutcome> run(Path studyDir, StudyPlan plan, TrialExecutor executor, Listener listener,
                                          Cancellation cancellation) throws IOException {
-        Files.createDirectories(studyDir);
-        writeOrCheckStudyFile(studyDir, plan, executor);
+        prepare(studyDir, plan, executor, false);
         List<TrialOutcome> outcomes = new ArrayList<>();
         List<TrialPlan> trials = plan.trials();
         for (int i = 0; i < trials.size(); i++) {
             TrialPlan trial = trials.get(i);
-            Path runDir = studyDir.resolve(trial.name());
-            Optional<Run> before = ended(runDir);
-            listener.onTrialStart(i, trials.size(), trial, before.isPresent());
-            TrialOutcome outcome;
-            if (before.isPresent()) {
-                outcome = new TrialOutcome(trial.name(), before.get().status(), stepsOf(before.get()), true,
-                        Optional.empty());
-            } else {
-                if (cancellation.isCancelled()) {
-                    break;
-                }
-                deleteTree(runDir); // an interrupted or cancelled attempt starts over
-                int index = i;
-                outcome = executor.execute(trial, runDir, report -> listener.onStep(index, trials.size(), trial,
-                        report), cancellation);
+            Optional<TrialOutcome> outcome = runTrial(studyDir, trial, i, trials.size(), executor, listener,
+                    cancellation);
+            if (outcome.isEmpty()) {
+                break; // cancelled before it started
             }
-            outcomes.add(outcome);
-            listener.onTrialEnd(i, trials.size(), outcome);
-            if (outcome.status() == RunStatus.CANCELLED) {
+            outcomes.add(outcome.get());
+            listener.onTrialEnd(i, trials.size(), outcome.get());
+            if (outcome.get().status() == RunStatus.CANCELLED) {
                 break;
             }
-            if (plan.kind() == StudyKind.BATCH_PROBE && outcome.status() == RunStatus.FAILED) {
+            if (plan.kind() == StudyKind.BATCH_PROBE && outcome.get().status() == RunStatus.FAILED) {
                 break; // a batch that did not fit: the larger ones will not either
             }
         }
         return outcomes;
+    }
+
+    private static Optional<TrialOutcome> runTrial(Path studyDir, TrialPlan trial, int index, int count,
+                                                   TrialExecutor executor, Listener listener,
+                                                   Cancellation cancellation) throws IOException {
+        Path runDir = studyDir.resolve(trial.name());
+        Optional<Run> before = ended(runDir);
+        if (before.isEmpty()) {
+            if (cancellation.isCancelled()) {
+                return Optional.empty();
+            }
+            try (TrialFolder folder = claim(runDir)) {
+                before = ended(runDir); // another process may have finished it a moment ago
+                if (before.isEmpty()) {
+                    folder.clean(); // an interrupted or cancelled attempt starts over
+                    listener.onTrialStart(index, count, trial, false);
+                    return Optional.of(executor.execute(trial, runDir, report -> listener.onStep(index, count, trial,
+                            report), cancellation));
+                }
+            }
+        }
+        listener.onTrialStart(index, count, trial, true);
+        return Optional.of(new TrialOutcome(trial.name(), before.get().status(), TrialSteps.of(runDir), true,
+                Optional.empty()));
+    }
+
+    private static TrialFolder claim(Path runDir) throws IOException {
+        return TrialFolder.claim(runDir, LEFTOVER_GRACE).orElseThrow(() -> new StudyFolderConflict(
+                StudyFolderConflict.Kind.TRIAL_IN_USE, runDir, runDir + " is being written by another Tunescope"
+                + " process; let it finish or stop it, then run again"));
+    }
+
+    /** Empties the trial folders the old and the new plan name, and removes the old study.json. */
+    private static void restart(Path studyDir, StudyPlan plan) throws IOException {
+        Set<String> planned = new LinkedHashSet<>();
+        plan.trials().forEach(trial -> planned.add(trial.name()));
+        Set<String> names = new LinkedHashSet<>(planned);
+        names.addAll(StudyFile.trialNames(studyDir));
+        for (String name : names) {
+            Path runDir = studyDir.resolve(name);
+            if (!Files.isDirectory(runDir)) {
+                continue;
+            }
+            try (TrialFolder folder = claim(runDir)) {
+                folder.clean();
+            }
+            if (!planned.contains(name)) { // a trial of the old plan only: nothing of it stays
+                Files.deleteIfExists(runDir.resolve(TrialFolder.LOCK));
+                Files.deleteIfExists(runDir);
+            }
+        }
+        StudyFile.delete(studyDir);
     }
 
     /** The trial's run when it ended for good: finished, diverged, or failed for lack of memory. */
@@ -91,49 +152,5 @@ public final class StudyRunner {
         boolean ended = run.status() == RunStatus.FINISHED || run.status() == RunStatus.DIVERGED
                 || (run.status() == RunStatus.FAILED && outOfMemory);
         return ended ? Optional.of(run) : Optional.empty();
-    }
-
-    private static long stepsOf(Run run) {
-        return run.scalars().values().stream().filter(s -> !s.isEmpty()).mapToLong(s -> s.lastStep()).max().orElse(0);
-    }
-
-    private static void writeOrCheckStudyFile(Path studyDir, StudyPlan plan, TrialExecutor executor)
-            throws IOException {
-        ObjectNode study = JSON.createObjectNode();
-        study.put("kind", plan.kind().id());
-        study.put("why", plan.why());
-        plan.from().ifPresent(sweep -> study.put("from", studyDir.toAbsolutePath().normalize()
-                .relativize(sweep.toAbsolutePath().normalize()).toString().replace('\\', '/')));
-        study.set("workload", JSON.valueToTree(executor.describe()));
-        ArrayNode trials = study.putObject("plan").putArray("trials");
-        for (TrialPlan trial : plan.trials()) {
-            ObjectNode node = trials.addObject();
-            node.put("name", trial.name());
-            node.set("settings", JSON.valueToTree(trial.settings()));
-        }
-        Path file = studyDir.resolve(STUDY_FILE);
-        if (Files.exists(file)) {
-            JsonNode existing = JSON.readTree(file.toFile());
-            JsonNode planned = JSON.readTree(JSON.writeValueAsString(study)); // as it reads back from a file
-            if (!existing.path("plan").equals(planned.path("plan")) || !existing.path("kind").equals(planned.path("kind"))) {
-                throw new IllegalStateException(studyDir + " already holds a different study (" + existing.path("kind")
-                        .asText() + "); choose another folder, or delete it to start over");
-            }
-            return;
-        }
-        Path temp = studyDir.resolve(STUDY_FILE + ".tmp");
-        Files.writeString(temp, JSON.writeValueAsString(study));
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

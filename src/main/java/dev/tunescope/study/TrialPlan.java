@@ -11,10 +11,15 @@ import java.util.Map;
 public record TrialPlan(String name, Map<String, Number> settings) {
 
     public TrialPlan {
-        if (!name.matches("[A-Za-z0-9._=+-]+")) {
+        if (!isPlainName(name)) {
             throw new IllegalArgumentException("a trial name must be a plain folder name: " + name);
         }
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** A name that is one folder inside the study's, never the study folder or above it ({@code .}, {@code ..}). */
+    public static boolean isPlainName(String name) {
+        return name.matches("[A-Za-z0-9._=+-]+") && !name.equals(".") && !name.equals("..");
     }
 
     public double number(String key, double otherwise) {

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,9 +40,18 @@ import java.util.concurrent.TimeoutException;
  * </pre>
  * The logs are appended to, like {@code metrics.jsonl}, so a trial run again in the same folder keeps both.
  *
- * <p>A timeout or a {@link Cancellation} stops the whole process tree ({@link ProcessTree}). The call returns
- * once the process has ended and its output has been read, or after a bounded wait for output still held open
- * by a process the command left behind: it never blocks forever.
+ * <p>The command runs in a process group of its own, which a watchdog kills if Tunescope dies, however it dies
+ * ({@link ProcessGroup}); while it runs, {@code .tunescope.pid} in the run folder records it
+ * ({@link TrialProcessFile}). A timeout or a {@link Cancellation} stops the whole group and process tree
+ * ({@link ProcessTree}), and so does the command's own end: nothing it started outlives the trial. The call
+ * returns once the process has ended and its output has been read, or after a bounded wait for output still held
+ * open by a process that could not be stopped: it never blocks forever.
+ *
+ * <p>When its output cannot be recorded (a full disk takes {@code stdout.log} or {@code metrics.jsonl}), the
+ * command is stopped like a timed-out one, since nothing it does from then on would be kept; its output is read
+ * and dropped meanwhile, so it never blocks on a full pipe. The run is marked failed with the reason
+ * ({@code could not write .../stdout.log: No space left on device}) and the call throws that error, as a built-in
+ * trial does on a full disk.
  */
 public final class ExternalLauncher {
     public static final String RUN_DIR_VARIABLE = "TUNESCOPE_RUN_DIR";
@@ -74,8 +85,9 @@ public final class ExternalLauncher {
      * Runs {@code run} until it ends, its timeout passes or {@code cancellation} is requested; an interrupt of
      * the calling thread counts as a cancellation (and the thread stays interrupted).
      *
-     * @throws IOException when the run folder cannot be written; a command that cannot be started is a failed
-     *                     run, not an exception
+     * @throws IOException when the run folder cannot be written, before the command starts or while it runs (its
+     *                     run then says failed, and why, where that can still be written); a command that cannot
+     *                     be started is a failed run, not an exception
      */
     public ExternalResult run(ExternalRun run, Cancellation cancellation) throws IOException {
         Objects.requireNonNull(cancellation, "cancellation");
@@ -113,37 +125,97 @@ public final class ExternalLauncher {
                 return new Launch(end(writer, new ExternalResult(RunStatus.CANCELLED, -1, since(start), 0,
                         Optional.of("cancelled before it started"))), false);
             }
-            OutputStream stdoutLog = Files.newOutputStream(runDir.resolve(STDOUT_LOG), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-            Process process;
+            Started started;
             try {
-                process = processBuilder(run, runDir).start();
+                started = start(run, runDir);
             } catch (IOException | RuntimeException cannotStart) {
-                stdoutLog.close();
                 return new Launch(end(writer, new ExternalResult(RunStatus.FAILED, -1, since(start), 0,
                         Optional.of("could not start " + run.command().getFirst() + ": " + cannotStart.getMessage()))),
                         false);
             }
+            Process process = started.process();
+            boolean released = false;
             try {
                 process.getOutputStream().close(); // a command that reads its input sees its end, not a wait
-                StdoutPump pump = new StdoutPump(process.getInputStream(), stdoutLog, writer);
+                StdoutPump pump = new StdoutPump(process.getInputStream(), started.stdoutLog(),
+                        runDir.resolve(STDOUT_LOG), writer);
                 Thread pumpThread = Thread.ofPlatform().daemon().name("stdout of " + run.name()).start(pump);
-                Ending ending = await(process, run.timeout(), cancellation);
-                boolean stopped = ending == Ending.EXITED || ProcessTree.destroy(process.toHandle(), grace);
+                Ending ending = await(process, run.timeout(), cancellation, pump.failed());
+                // also after a normal exit: whatever the command left running in its group goes with it
+                boolean stopped = ProcessTree.destroy(process.toHandle(), started.group(), grace);
                 boolean interruptedLate = awaitOutput(pumpThread);
                 int exitCode = process.isAlive() ? -1 : process.exitValue();
-                ExternalResult result = result(ending, stopped, exitCode, since(start), pump.stepsLogged(),
-                        run.timeout());
-                return new Launch(end(writer, result), ending == Ending.INTERRUPTED || interruptedLate);
+                // output lost, also by a command that ended meanwhile: its run is not whole, so it failed
+                Optional<IOException> lost = Optional.ofNullable(pump.failed().getNow(null));
+                ExternalResult result = result(lost.isPresent() ? Ending.CANNOT_WRITE : ending, stopped, exitCode,
+                        since(start), pump.stepsLogged(), run.timeout(), lost.map(IOException::getMessage));
+                if (stopped) {
+                    TrialProcessFile.delete(runDir);
+                    started.group().ifPresent(ProcessGroup::release);
+                    released = true;
+                }
+                end(writer, result);
+                boolean interrupted = ending == Ending.INTERRUPTED || interruptedLate;
+                if (lost.isPresent()) {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt(); // the caller's, handed back with the error
+                    }
+                    throw lost.get(); // as a built-in trial's: the study cannot go on writing to this disk
+                }
+                return new Launch(result, interrupted);
             } finally {
-                if (process.isAlive()) { // only after an unexpected error: never leave the command running
-                    ProcessTree.destroy(process.toHandle(), grace);
+                if (!released) { // after an unexpected error: never leave the command running
+                    ProcessTree.destroy(process.toHandle(), started.group(), grace);
+                    started.group().ifPresent(ProcessGroup::close); // unreleased: the watchdog kills the group
                 }
             }
         }
     }
 
-    private enum Ending { EXITED, TIMED_OUT, CANCELLED, INTERRUPTED }
+    /** A started command: the process, its group's watchdog where it has one, and its output log. */
+    private record Started(Process process, Optional<ProcessGroup> group, OutputStream stdoutLog) {
+    }
+
+    /**
+     * Starts the command, in a process group of its own under a watchdog where the system allows
+     * ({@link ProcessGroup}), and records it in the trial's pid file before anything else can happen.
+     */
+    private static Started start(ExternalRun run, Path runDir) throws IOException {
+        ProcessBuilder builder = processBuilder(run, runDir);
+        Optional<ProcessGroup> group = Optional.empty();
+        if (ProcessGroup.supported()) {
+            Path workingDirectory = run.workingDirectory().orElse(Path.of("")).toAbsolutePath();
+            Path program = Programs.find(run.command().getFirst(), builder.environment(), workingDirectory)
+                    .orElseThrow(() -> new IOException("no such program (or not executable)"));
+            List<String> command = new ArrayList<>(run.command());
+            command.set(0, program.toString());
+            builder.command(ProcessGroup.inOwnGroup(command));
+            group = Optional.of(ProcessGroup.startWatchdog());
+        }
+        OutputStream stdoutLog = null;
+        Process process = null;
+        try {
+            stdoutLog = Files.newOutputStream(runDir.resolve(STDOUT_LOG), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            process = builder.start();
+            if (group.isPresent()) {
+                group.get().watch(process.pid()); // setsid made the command its group's leader
+            }
+            TrialProcessFile.write(runDir, process.toHandle(), group.isPresent());
+            return new Started(process, group, stdoutLog);
+        } catch (IOException | RuntimeException failure) {
+            if (process != null) {
+                ProcessTree.destroy(process.toHandle(), group, Duration.ZERO);
+            }
+            group.ifPresent(ProcessGroup::close);
+            if (stdoutLog != null) {
+                stdoutLog.close();
+            }
+            throw failure;
+        }
+    }
+
+    private enum Ending { EXITED, TIMED_OUT, CANCELLED, INTERRUPTED, CANNOT_WRITE }
 
     private static ProcessBuilder processBuilder(ExternalRun run, Path runDir) {
         ProcessBuilder builder = new ProcessBuilder(run.command());
@@ -156,8 +228,10 @@ public final class ExternalLauncher {
         return builder;
     }
 
-    private static Ending await(Process process, Optional<Duration> timeout, Cancellation cancellation) {
-        CompletableFuture<Object> first = CompletableFuture.anyOf(process.onExit(), cancellation.requested());
+    private static Ending await(Process process, Optional<Duration> timeout, Cancellation cancellation,
+                                CompletableFuture<IOException> cannotWrite) {
+        CompletableFuture<Object> first = CompletableFuture.anyOf(process.onExit(), cancellation.requested(),
+                cannotWrite);
         try {
             if (timeout.isPresent()) {
                 first.get(nanos(timeout.get()), TimeUnit.NANOSECONDS);
@@ -171,8 +245,10 @@ public final class ExternalLauncher {
         } catch (ExecutionException unexpected) {
             throw new IllegalStateException("waiting for " + process.pid() + " failed", unexpected.getCause());
         }
-        // a command that ended on its own as the cancel came in finished; its exit code says how
-        return process.isAlive() ? Ending.CANCELLED : Ending.EXITED;
+        if (!process.isAlive()) {
+            return Ending.EXITED; // a command that ended on its own as the cancel came in: its exit code says how
+        }
+        return cannotWrite.isDone() ? Ending.CANNOT_WRITE : Ending.CANCELLED;
     }
 
     /** Waits, bounded, for the output's end; an interrupt now only shortens the wait (the tree is stopped). */
@@ -186,7 +262,7 @@ public final class ExternalLauncher {
     }
 
     private static ExternalResult result(Ending ending, boolean stopped, int exitCode, Duration elapsed, long steps,
-                                         Optional<Duration> timeout) {
+                                         Optional<Duration> timeout, Optional<String> cannotWrite) {
         String unstoppable = stopped ? "" : "; some of its processes could not be stopped";
         return switch (ending) {
             case EXITED -> exitCode == 0
@@ -197,6 +273,8 @@ public final class ExternalLauncher {
                     Optional.of("timed out after " + seconds(timeout.orElseThrow()) + " s" + unstoppable));
             case CANCELLED, INTERRUPTED -> new ExternalResult(RunStatus.CANCELLED, exitCode, elapsed, steps,
                     Optional.of("cancelled" + unstoppable));
+            case CANNOT_WRITE -> new ExternalResult(RunStatus.FAILED, exitCode, elapsed, steps,
+                    Optional.of(cannotWrite.orElseThrow() + unstoppable));
         };
     }
 

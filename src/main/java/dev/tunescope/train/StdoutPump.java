@@ -1,11 +1,14 @@
 package dev.tunescope.train;
 
+import dev.tunescope.io.AtomicFiles;
 import dev.tunescope.io.TunescopeRunWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,23 +18,31 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The log keeps the output whole, bytes as the command wrote them; lines are only decoded (as UTF-8) to look
  * for metrics. A line longer than {@link StdoutMetrics#MAX_LINE_CHARS} is logged but not buffered for parsing.
- * When a metric cannot be written (the disk is full, the writer is closed), the output is still logged.
+ *
+ * <p>When the log or a metric cannot be written (a full disk), the output is still read to its end and dropped, so
+ * the command never blocks on a pipe nobody reads; {@link #failed()} completes with the first such failure, for
+ * the launcher to stop a trial whose record is being lost.
  */
 final class StdoutPump implements Runnable {
     private static final int MAX_LINE_BYTES = StdoutMetrics.MAX_LINE_CHARS * 3; // UTF-8 needs up to 3 per char
 
     private final InputStream output;
     private final OutputStream log;
+    private final Path logFile;
     private final TunescopeRunWriter writer;
     private final AtomicLong steps = new AtomicLong();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final CompletableFuture<IOException> failed = new CompletableFuture<>();
     private boolean lineTooLong;
-    private volatile IOException failure;
 
-    /** @param log closed when the output ends */
-    StdoutPump(InputStream output, OutputStream log, TunescopeRunWriter writer) {
+    /**
+     * @param log     closed when the output ends
+     * @param logFile where {@code log} writes, named in the failure
+     */
+    StdoutPump(InputStream output, OutputStream log, Path logFile, TunescopeRunWriter writer) {
         this.output = output;
         this.log = log;
+        this.logFile = logFile;
         this.writer = writer;
     }
 
@@ -41,15 +52,24 @@ final class StdoutPump implements Runnable {
         try (log) {
             int n;
             while ((n = output.read(buffer)) >= 0) {
-                log.write(buffer, 0, n);
-                log.flush();
+                if (failed.isDone()) {
+                    continue; // drained and dropped: the record is lost already, the command must not block
+                }
+                try {
+                    log.write(buffer, 0, n);
+                    log.flush();
+                } catch (IOException cannotLog) {
+                    failed.complete(new IOException("could not write " + logFile + ": "
+                            + AtomicFiles.reason(cannotLog), cannotLog));
+                    continue;
+                }
                 scan(buffer, n);
             }
-            if (line.size() > 0) {
+            if (line.size() > 0 && !failed.isDone()) {
                 endLine(); // a last line without a line break
             }
-        } catch (IOException e) {
-            failure = e; // the pipe broke or the log cannot be written: stop; the process is not affected
+        } catch (IOException pipeBroke) {
+            // the output ended abnormally: there is nothing more to read, and what was read is logged
         }
     }
 
@@ -58,9 +78,9 @@ final class StdoutPump implements Runnable {
         return steps.get();
     }
 
-    /** Why the output could not be logged whole, where it could not. */
-    IOException failure() {
-        return failure;
+    /** Completes with the first failure to write the log or a metric; never completes while all is written. */
+    CompletableFuture<IOException> failed() {
+        return failed;
     }
 
     private void scan(byte[] buffer, int length) {
@@ -96,8 +116,8 @@ final class StdoutPump implements Runnable {
         try {
             writer.metrics(metrics.step(), metrics.values());
             steps.incrementAndGet();
-        } catch (IOException e) {
-            // the line stays in stdout.log; a writer closed after the run ended takes no more records
+        } catch (IOException cannotWrite) {
+            failed.complete(cannotWrite); // the writer names the file; the line itself is in stdout.log
         }
     }
 }

@@ -28,7 +28,9 @@ import java.util.Optional;
  * <p>Every step logs the train loss, the global gradient norm before clipping, the learning rate, whether the
  * update was clipped, and examples per second; every {@code evalEvery} steps the eval loss; every
  * {@code histogramEvery} steps a histogram of all gradient values. A NaN or infinite train loss ends the run as
- * {@code diverged} (that step is logged first). Cancellation is checked between steps.
+ * {@code diverged} (that step is logged first). Cancellation is checked between steps. A record that cannot be
+ * written (a full disk) ends the run as {@code failed}, with the reason in {@code run.json} where that can still
+ * be written, and the error is thrown on.
  */
 public final class TrainingLoop {
     static final int HISTOGRAM_BUCKETS = 30;
@@ -62,6 +64,14 @@ public final class TrainingLoop {
                     throw new OutOfMemory(request.batchSize(), failure);
                 }
                 writer.status(RunStatus.FAILED);
+                throw failure;
+            } catch (IOException failure) {
+                // the disk is full or gone: say so in run.json where that can still be written
+                try {
+                    writer.status(RunStatus.FAILED, Map.of("reason", String.valueOf(failure.getMessage())));
+                } catch (IOException alsoFailed) {
+                    failure.addSuppressed(alsoFailed);
+                }
                 throw failure;
             }
         }

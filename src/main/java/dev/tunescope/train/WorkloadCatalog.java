@@ -15,9 +15,9 @@ public final class WorkloadCatalog {
         return List.of(MLP, POST_LN, PRE_LN);
     }
 
-    /** The workload of that name, with its data generated from {@code seed}. */
+    /** The workload of that name, in any case ({@code MLP} too, as the command line's other choices), seeded. */
     public static Workload create(String name, long seed) {
-        return switch (name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case MLP -> new MlpWorkload(new MlpWorkload.Settings(16, 4, 64, 2, 4096, 1024, seed));
             case POST_LN -> new CharTransformerWorkload(NormPlacement.POST_LN,
                     CharTransformerWorkload.Settings.DEFAULTS.withSeed(seed));

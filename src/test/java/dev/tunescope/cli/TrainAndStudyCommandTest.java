@@ -30,6 +30,35 @@ class TrainAndStudyCommandTest {
     }
 
     @Test
+    void trainSaysWhereItsRunIsAndHowItEnded() throws Exception {
+        Path out = dir.resolve("said");
+        InspectCommandTest.Result result = execute("train", "--lr", "0.05", "--steps", "30", "--eval-every", "10",
+                "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String lastEval = Files.readAllLines(out.resolve("metrics.jsonl")).getLast()
+                .replaceAll(".*\"eval/loss\":([-0-9.eE]+).*", "$1");
+        assertThat(result.out().lines().toList().getLast()).isEqualTo("Run written to "
+                + out.toAbsolutePath().normalize() + ": finished after 30 steps, final eval loss "
+                + String.format(java.util.Locale.ROOT, "%.6g", Double.parseDouble(lastEval)));
+    }
+
+    @Test
+    void aCommandThatLogsOnlyIntoOutReportsTheStepsItLogged() throws Exception {
+        Path out = dir.resolve("own-logs");
+        String[] args = {"study", "lr-sweep", "--lr-min", "0.01", "--lr-max", "0.1", "--count", "2", "--steps", "4",
+                "--out", out.toString(), "--json", "--command", UsersTrainer.install(dir)};
+        for (boolean again : new boolean[] {false, true}) {
+            InspectCommandTest.Result result = execute(args);
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            JsonNode trials = new ObjectMapper().readTree(result.out()).get("trials");
+            assertThat(trials).hasSize(2).allSatisfy(t -> {
+                assertThat(t.get("steps").asLong()).isEqualTo(4);
+                assertThat(t.get("done_before").asBoolean()).isEqualTo(again);
+            });
+        }
+    }
+
+    @Test
     void anLrSweepStudyIsDiagnosable() throws Exception {
         Path out = dir.resolve("sweep");
         InspectCommandTest.Result result = execute("study", "lr-sweep", "--lr-min", "0.003", "--lr-max", "0.3",

@@ -116,6 +116,18 @@ class StudyRunnerTest {
                 executor(MLP), new Recorder(), new Cancellation())).hasMessageContaining("different study");
     }
 
+    @Test
+    void theSamePlanOnAnotherWorkloadIsADifferentStudy() throws Exception {
+        MlpWorkload otherData = new MlpWorkload(new MlpWorkload.Settings(8, 3, 16, 1, 512, 128, 7));
+        StudyRunner.prepare(dir, StudyPlanner.lrSweep(MLP.describe(), 1e-3, 1e-2, 2, 20), executor(MLP), false);
+
+        assertThatThrownBy(() -> StudyRunner.prepare(dir, StudyPlanner.lrSweep(otherData.describe(), 1e-3, 1e-2, 2,
+                20), executor(otherData), false)).isInstanceOf(StudyFolderConflict.class)
+                .hasMessageEndingWith("not this lr-sweep of 2 trial(s) on mlp: the workload differs");
+        // the same study again is a resume, not a conflict
+        StudyRunner.prepare(dir, StudyPlanner.lrSweep(MLP.describe(), 1e-3, 1e-2, 2, 20), executor(MLP), false);
+    }
+
     /** The MLP, but a batch of 128 or more "does not fit": the engine's out-of-memory error, injected. */
     private static final class SmallMemory implements Workload {
         @Override

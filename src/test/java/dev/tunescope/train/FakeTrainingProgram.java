@@ -22,7 +22,9 @@ import java.util.List;
  * --child           starts a copy of itself that sleeps, sharing its output, and writes its pid to child.pid
  *                   in the run folder
  * --ignore-term     ignores the polite stop request (SIGTERM), as a hung script might
- * --sleep           sleeps until killed, after printing "sleeping"
+ * --sleep           sleeps until killed, after printing "sleeping" (a child prints "child asleep": it shares the
+ *                   output, and a test that waits for the parent, which has written child.pid by then, must not
+ *                   take the child's line for it)
  * --exit CODE       exits with CODE
  * </pre>
  */
@@ -68,7 +70,7 @@ public final class FakeTrainingProgram {
         }
         out.flush();
         if (argv.contains("--sleep")) {
-            out.println("sleeping");
+            out.println(argv.contains("--is-child") ? "child asleep" : "sleeping");
             out.flush();
             Thread.sleep(Long.MAX_VALUE);
         }
