@@ -57,7 +57,7 @@ final class RunJson {
         try {
             root = TunescopeJson.MAPPER.readTree(text);
         } catch (JacksonException e) {
-            warnings.accept(ReadWarning.wholeFile(name, "is not valid JSON (" + e.getOriginalMessage() + "), so the"
+            warnings.accept(ReadWarning.wholeFile(name, "is not valid JSON (" + JsonProblem.of(e) + "), so the"
                     + " run's name, status and hyperparameters are unknown"));
             return Optional.empty();
         }
