@@ -63,13 +63,26 @@ public final class StudyFromDiagnosis {
                             .getAsDouble()) : java.util.Optional.empty())
                     .orElseThrow(() -> new IllegalStateException("no trial of " + sweepDir + " is unstable, so there"
                             + " is no unstable_base_lr to plan a warmup study from")),
-                    steps, warmup);
+                    steps, instabilityShowsAt(), warmup);
             case CLIP -> StudyPlanner.clip(workload, StudyPlanner.roundToThreeDigits(clipLearningRate()), clipThresholds(),
                     steps);
             case STEPS -> StudyPlanner.steps(workload, lrStar().value(), List.of(steps, 2 * steps, 4 * steps));
             case LR_SWEEP, BATCH_PROBE -> throw new IllegalArgumentException(kind.id()
                     + " is planned from its own settings, not from a diagnosis");
         };
+    }
+
+    /**
+     * Where the unstable trials at unstable_base_lr first showed their instability (the earliest one), as the
+     * diagnosis' own warmup proposal counts it, so the planned study is the one the finding describes.
+     */
+    private long instabilityShowsAt() {
+        return diagnosis.instability().map(r -> {
+            double lr = r.unstableBaseLr().orElse(Double.NaN);
+            return r.unstable().stream().filter(t -> dev.tunescope.diagnose.LearningRates.same(t.learningRate(), lr))
+                    .mapToLong(t -> t.mainSign().map(dev.tunescope.diagnose.InstabilitySign::step).orElse(0L))
+                    .min().orElse(0);
+        }).orElse(0L);
     }
 
     private LrStarRule.LrStar lrStar() {

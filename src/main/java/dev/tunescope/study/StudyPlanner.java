@@ -44,10 +44,12 @@ public final class StudyPlanner {
     /**
      * The warmup study the playbook prescribes for a workload unstable from {@code unstableBaseLr}: its target is
      * {@code settings.baseLrMultiplier()} times that rate (10 by default; 1 studies the unstable rate itself).
+     * {@code showsAt} is the step where the unstable trial's instability showed (0 when unknown): each trial runs
+     * at least that long after its warmup, or a rescue could not be told from a run that stopped too early.
      */
     public static StudyPlan warmup(Map<String, Object> workload, double unstableBaseLr, long maxTrainSteps,
-                                   WarmupAdvisor.Settings settings) {
-        WarmupAdvisor.StudyPlan plan = WarmupAdvisor.propose(unstableBaseLr, maxTrainSteps, settings).plan()
+                                   long showsAt, WarmupAdvisor.Settings settings) {
+        WarmupAdvisor.StudyPlan plan = WarmupAdvisor.propose(unstableBaseLr, maxTrainSteps, showsAt, settings).plan()
                 .orElseThrow();
         if (plan.warmupSteps().isEmpty()) {
             throw new IllegalArgumentException("max_train_steps " + maxTrainSteps + " leaves no room for warmup");

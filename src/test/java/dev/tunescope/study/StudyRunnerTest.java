@@ -188,7 +188,7 @@ class StudyRunnerTest {
 
     @Test
     void aWarmupStudyIsPlannedFromTheUnstableRate() throws IOException {
-        StudyPlan plan = StudyPlanner.warmup(MLP.describe(), 0.316, 1000, dev.tunescope.diagnose.WarmupAdvisor.Settings.DEFAULTS);
+        StudyPlan plan = StudyPlanner.warmup(MLP.describe(), 0.316, 1000, 0, dev.tunescope.diagnose.WarmupAdvisor.Settings.DEFAULTS);
         assertThat(plan.trials()).extracting(TrialPlan::name).containsExactly("lr_3.16e+00_warmup_10",
                 "lr_3.16e+00_warmup_100");
         assertThat(plan.trials().get(1).settings()).containsEntry("steps", 300L).containsEntry("warmup_steps", 100L);
