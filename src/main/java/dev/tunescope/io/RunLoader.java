@@ -34,7 +34,7 @@ public final class RunLoader {
     public static LoadResult load(Path root, LoadBudget budget) throws IOException {
         RunDiscovery.Found found = RunDiscovery.find(root, budget.listedRuns());
         return read(found.runs(), location -> location.open().refresh(), RunLocation::path,
-                RunFootprint.PER_LOCATION, budget, found.warnings());
+                RunFootprint.PER_LOCATION, budget, found.warnings(), ReadListener.NONE);
     }
 
     /**
@@ -42,7 +42,23 @@ public final class RunLoader {
      * them again later (each keeps what it read, sharing the arrays of its run's series).
      */
     public static LoadResult refreshAll(List<RunSource> sources, LoadBudget budget) {
-        return read(sources, RunSource::refresh, RunSource::path, 0, budget, List.of());
+        return refreshAll(sources, budget, ReadListener.NONE);
+    }
+
+    /** As {@link #refreshAll(List, LoadBudget)}, telling {@code listener} of each run as soon as it is read. */
+    public static LoadResult refreshAll(List<RunSource> sources, LoadBudget budget, ReadListener listener) {
+        return read(sources, RunSource::refresh, RunSource::path, 0, budget, List.of(), listener);
+    }
+
+    /**
+     * Hears of each run as it is read, on the reading thread, so a front end can show runs before the whole
+     * folder is in. It may throw an unchecked exception (a cancellation) to stop the reading.
+     */
+    @FunctionalInterface
+    public interface ReadListener {
+        ReadListener NONE = (run, done, total) -> { };
+
+        void read(Run run, int done, int total);
     }
 
     /**
@@ -50,7 +66,8 @@ public final class RunLoader {
      * far, and {@code perPending} bytes for each item of the list, which is held until the whole list is read.
      */
     private static <T> LoadResult read(List<T> pending, Function<T, Run> reader, Function<T, String> pathOf,
-                                       long perPending, LoadBudget budget, List<ReadWarning> warnings) {
+                                       long perPending, LoadBudget budget, List<ReadWarning> warnings,
+                                       ReadListener listener) {
         long listing = perPending * pending.size();
         long held = listing;
         List<Run> runs = new ArrayList<>();
@@ -59,6 +76,7 @@ public final class RunLoader {
             Run run = reader.apply(pending.get(next++));
             held += RunFootprint.of(run);
             runs.add(run);
+            listener.read(run, next, pending.size());
         }
         List<String> leftOut = pending.subList(next, pending.size()).stream().map(pathOf).toList();
         return new LoadResult(runs, leftOut, warnings, held - listing, budget);

@@ -24,15 +24,26 @@ final class Screenshots {
     }
 
     static void takeWhenLoaded(MainWindow window, Stage stage, Path dir) {
+        window.workspace().workspaceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends dev.tunescope.workspace.Workspace> obs,
+                                dev.tunescope.workspace.Workspace old, dev.tunescope.workspace.Workspace now) {
+                obs.removeListener(this);
+                System.out.println("first runs shown " + sinceJvmStart() + " ms after the JVM started ("
+                        + now.runCount() + " read)");
+            }
+        });
         window.workspace().loadingProperty().addListener((obs, was, loading) -> {
             if (!loading) {
                 window.plots().curves().redrawNow();
-                long sinceStart = System.currentTimeMillis()
-                        - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("first plot drawn " + sinceStart + " ms after the JVM started");
+                System.out.println("diagnosed and drawn " + sinceJvmStart() + " ms after the JVM started");
                 later(() -> take(window, stage, dir));
             }
         });
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     private static void take(MainWindow window, Stage stage, Path dir) {

@@ -38,9 +38,16 @@ public final class WorkspaceViewModel {
     private final ObjectProperty<Optional<Diagnosis>> batchDiagnosis = new SimpleObjectProperty<>(Optional.empty());
     private final ObjectProperty<DiagnosisSettings> settings = new SimpleObjectProperty<>(DiagnosisSettings.DEFAULTS);
 
+    /** Whether the person chose runs while the folder was being read: the end of the read keeps their choice. */
+    private boolean userChoseRuns;
+    private boolean selectingForUser;
+
     public WorkspaceViewModel(Background background) {
         this.background = background;
-        selectedRuns.addListener((javafx.collections.ListChangeListener<Run>) change -> diagnosis.set(diagnosisFor()));
+        selectedRuns.addListener((javafx.collections.ListChangeListener<Run>) change -> {
+            userChoseRuns |= !selectingForUser && loading.get();
+            diagnosis.set(diagnosisFor());
+        });
         settings.addListener((obs, old, now) -> rediagnose());
         diagnosis.addListener((obs, old, now) -> {
             warmupDiagnosis.set(warmupFor(now));
@@ -66,8 +73,18 @@ public final class WorkspaceViewModel {
     public void open(Path folder) {
         loading.set(true);
         status.set("Reading " + folder + " ...");
+        userChoseRuns = false;
         DiagnosisSettings chosen = settings.get();
-        background.run(WORKSPACE, cancelled -> Workspace.open(folder, chosen), this::show, failure -> {
+        background.run(WORKSPACE, cancelled -> Workspace.open(folder, chosen, partial -> {
+            if (cancelled.isCancelled()) {
+                throw new java.util.concurrent.CancellationException("a newer folder was opened");
+            }
+            background.onFxThread(() -> {
+                if (!cancelled.isCancelled()) {
+                    showPartial(partial);
+                }
+            });
+        }), this::show, failure -> {
             loading.set(false);
             status.set("Could not read " + folder + ": " + failure.getMessage());
         });
@@ -121,16 +138,45 @@ public final class WorkspaceViewModel {
         }
     }
 
+    /**
+     * The runs read so far, while the rest are read: the tree and the curves fill in, the first study is selected
+     * (until the person chooses runs themselves), and nothing is diagnosed yet.
+     */
+    private void showPartial(Workspace partial) {
+        workspace.set(partial);
+        if (!userChoseRuns) {
+            selectFirstStudy(partial);
+        }
+        status.set("Reading " + partial.folder() + ": " + partial.notices().get(0));
+    }
+
     private void show(Workspace opened) {
+        if (userChoseRuns) {
+            update(opened);
+            status.set(status.get() + opened.notices().stream().findFirst().map(n -> "; " + n).orElse(""));
+            return;
+        }
         workspace.set(opened);
-        selectedRuns.clear();
-        opened.ownStudies().stream().filter(s -> s.kind() == StudyKind.LR_SWEEP).findFirst()
-                .or(() -> opened.ownStudies().stream().findFirst()).ifPresent(s -> selectedRuns.setAll(s.runs()));
+        selectFirstStudy(opened);
         diagnosis.set(diagnosisFor());
         loading.set(false);
         status.set(opened.runCount() + " runs in " + opened.ownStudies().size() + " studies, " + opened.folder()
                 + opened.notices().stream().findFirst().map(n -> "; " + n).orElse(""));
         catchUpWithSettings(opened);
+    }
+
+    /** Selects the folder's LR sweep (else its first study), as a person opening a sweep would first look at. */
+    private void selectFirstStudy(Workspace opened) {
+        List<Run> runs = opened.ownStudies().stream().filter(s -> s.kind() == StudyKind.LR_SWEEP).findFirst()
+                .or(() -> opened.ownStudies().stream().findFirst()).map(Study::runs).orElse(List.of());
+        if (!runs.equals(selectedRuns)) {
+            selectingForUser = true;
+            try {
+                selectedRuns.setAll(runs);
+            } finally {
+                selectingForUser = false;
+            }
+        }
     }
 
     /** The diagnosis of the sweep the selected runs belong to; the first one when none is selected. */

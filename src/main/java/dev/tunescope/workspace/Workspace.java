@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Everything read from one folder, the one way from a folder to its diagnosis: the runs (read once, then re-read as
@@ -49,8 +50,27 @@ public record Workspace(Path folder, List<RunSource> sources, List<Study> studie
      * reads only what is appended (the app), and diagnoses its studies with {@code settings}.
      */
     public static Workspace open(Path folder, DiagnosisSettings settings) throws IOException {
+        return open(folder, settings, partial -> { });
+    }
+
+    /**
+     * As {@link #open(Path, DiagnosisSettings)}, handing {@code partial} workspaces of the runs read so far (studies
+     * but no diagnoses; their one notice says how far reading is) while the folder is read, on the reading thread.
+     * {@code partial} may throw an unchecked exception (a cancellation) to stop the reading.
+     */
+    public static Workspace open(Path folder, DiagnosisSettings settings, Consumer<Workspace> partial)
+            throws IOException {
         exists(folder);
-        return of(folder, RunDiscovery.discover(folder), settings);
+        List<RunSource> sources = RunDiscovery.discover(folder);
+        LoadResult loaded = RunLoader.refreshAll(sources, LoadBudget.ofHeap(),
+                new PartialReading(folder, settings, partial, System::nanoTime));
+        return diagnosed(folder, sources, loaded.runs(), loaded.notices(), settings);
+    }
+
+    /** The runs read so far, grouped into studies and not diagnosed, for showing while the rest are read. */
+    static Workspace undiagnosed(Path folder, List<Run> runs, DiagnosisSettings settings, String notice) {
+        return new Workspace(folder, List.of(), discover(folder, runs, settings), List.of(), settings,
+                List.of(notice));
     }
 
     /**
