@@ -56,6 +56,20 @@ class LayerRulesTest {
                 .check(classes);
     }
 
+    /**
+     * A view model holds state and computes what its view shows, so it is tested without a scene: it may use
+     * JavaFX properties and collections, never controls, nodes, canvases or colours. View models are the ui
+     * classes whose names end in {@code Model} ({@code WorkspaceViewModel}, {@code ClippingPanelModel}, ...).
+     */
+    @Test
+    void viewModelsUseNoSceneGraph() {
+        noClasses().that().resideInAPackage("dev.tunescope.ui..").and().haveSimpleNameEndingWith("Model")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "org.controlsfx..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
     /** Polymorphic typing lets a file name the classes Jackson instantiates: never turned on. */
     @Test
     void jacksonDefaultTypingIsNeverEnabled() {
