@@ -37,6 +37,10 @@ public final class TunescopeApp extends Application {
         MainWindow window = new MainWindow(stage, Background.fx(), prefs);
         arguments.dark().ifPresent(dark -> Themes.apply(stage.getScene(), dark));
         stage.show();
+        // Some X window managers (openbox among them) map a JavaFX window at GTK's default 200 x 200 unless its
+        // size is set again once it is shown: the same size, set explicitly, is kept.
+        stage.setWidth(stage.getWidth());
+        stage.setHeight(stage.getHeight());
         window.open(arguments.folder());
         arguments.screenshot().ifPresent(dir -> Screenshots.takeWhenLoaded(window, stage, dir));
     }
