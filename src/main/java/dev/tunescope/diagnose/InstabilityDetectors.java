@@ -122,7 +122,7 @@ final class InstabilityDetectors {
      */
     static Optional<InstabilitySign> earlyJump(LossCurve curve, double riseFraction, long untilStep) {
         double[] median = LossCurve.centredMedian(curve.series().valuesCopy(), LossCurve.MIN_WINDOW);
-        double medianNoise = 1.2533 * curve.noise() / Math.sqrt(LossCurve.MIN_WINDOW);
+        double medianNoise = 1.2533 * curve.noiseBound() / Math.sqrt(LossCurve.MIN_WINDOW);
         int early = Math.max(1, curve.series().indexAtOrAfter(untilStep));
         double bound = Math.max(riseFraction * curve.scale(), noiseMultiple(early, LossCurve.MIN_WINDOW) * medianNoise);
         // the first medians average fewer points (a window cut at the start): the run's starting level stands in
@@ -175,7 +175,8 @@ final class InstabilityDetectors {
                 // the cheap test first: most points are nowhere near minRatio times the median
                 if (median > 0 && v > minRatio * median && v - median > rise) {
                     // a short history's spread can come out low by chance: never below most of the run's own
-                    double sigma = Math.max(RunningMedian.MAD_TO_SIGMA * noise.mad(), RUN_NOISE_FLOOR * curve.noise());
+                    double sigma = Math.max(RunningMedian.MAD_TO_SIGMA * noise.mad() * shortHistoryFactor(noise.size(), noiseWindow),
+                            RUN_NOISE_FLOOR * curve.noise());
                     double bound = Math.max(Math.max(minRatio * median, median + rise),
                             median + zHere * Math.max(sigma, 1e-12 * median));
                     int back = v > bound ? comesBackUnder(values, i, bound, recovery) : -1;
@@ -197,6 +198,14 @@ final class InstabilityDetectors {
         return found;
     }
 
+    /**
+     * The spike bound was set for a spread measured over a full noise window; a shorter history's spread is less
+     * certain, so it is taken that much nearer its upper bound (see {@link RunningMedian#madUpperFactor}).
+     */
+    static double shortHistoryFactor(int k, int fullWindow) {
+        return RunningMedian.madUpperFactor(k) / RunningMedian.madUpperFactor(fullWindow);
+    }
+
     /** The index after {@code from} where the series is back under {@code bound}, within {@code limit} steps; -1 if not. */
     private static int comesBackUnder(double[] values, int from, double bound, int limit) {
         for (int j = from + 1; j < values.length && j <= from + limit; j++) {
@@ -210,7 +219,7 @@ final class InstabilityDetectors {
     /** How far above its best the smoothed loss must climb to count as a rise. */
     static double riseBound(LossCurve curve, double riseFraction) {
         return Math.max(riseFraction * curve.scale(), noiseMultiple(curve.size(), curve.window())
-                * curve.smoothNoise());
+                * curve.smoothNoise() * RunningMedian.madUpperFactor(curve.size()));
     }
 
     /** How close to its best (or its reference) a smoothed loss must be to count as "still there". */

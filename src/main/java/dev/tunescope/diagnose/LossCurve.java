@@ -113,6 +113,11 @@ final class LossCurve {
         return noise;
     }
 
+    /** {@link #noise()} at the upper end of what its estimate allows (see {@link RunningMedian#madUpperFactor}). */
+    double noiseBound() {
+        return noise * RunningMedian.madUpperFactor(raw.length);
+    }
+
     /** The standard deviation of the smoothed curve itself: the noise of a median of {@link #window()} points. */
     double smoothNoise() {
         return MEDIAN_NOISE * noise / Math.sqrt(window);

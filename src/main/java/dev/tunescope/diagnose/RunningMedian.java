@@ -12,6 +12,15 @@ public final class RunningMedian {
     /** MAD times this estimates the standard deviation of normally distributed noise. */
     static final double MAD_TO_SIGMA = 1.4826;
 
+    /**
+     * How much larger than its estimate a spread measured as the MAD of {@code k} normal points may be, at the upper
+     * 99% bound: the estimate is off by about 1.17 / sqrt(k) of itself (1.27x at 100 points, 1.09x at 1,000).
+     * Thresholds built on a measured spread use it, so that a short run's lucky low estimate makes no false sign.
+     */
+    static double madUpperFactor(int k) {
+        return 1 + 2.33 * 1.17 / Math.sqrt(Math.max(1, k));
+    }
+
     private final double[] sorted;
     private double[] deviations = new double[0]; // scratch space for mad()
     private int size;
