@@ -35,6 +35,18 @@ final class LaunchStudyDialog {
         stage.setTitle("Launch a study");
         ComboBox<StudyKind> kind = new ComboBox<>();
         kind.getItems().setAll(StudyKind.values());
+        kind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(StudyKind k) {
+                return k == null ? "" : k.title();
+            }
+
+            @Override
+            public StudyKind fromString(String title) {
+                return java.util.Arrays.stream(StudyKind.values()).filter(k -> k.title().equals(title)).findFirst()
+                        .orElse(null);
+            }
+        });
         kind.valueProperty().bindBidirectional(model.kindProperty());
         kind.setTooltip(new Tooltip("lr-sweep and batch-probe use the settings here; the others are planned from the"
                 + " open sweep's diagnosis (probe at 2 x lr*, warmup from unstable_base_lr, clip around lr*'s p90)"));
@@ -43,11 +55,9 @@ final class LaunchStudyDialog {
         workload.valueProperty().bindBidirectional(model.workloadProperty());
         TextField lrMin = numberField(model.lrMinProperty());
         TextField lrMax = numberField(model.lrMaxProperty());
-        Spinner<Integer> count = new Spinner<>(1, 20, model.countProperty().get());
-        count.valueProperty().addListener((obs, old, now) -> model.countProperty().set(now));
-        Spinner<Integer> steps = new Spinner<>(10, 100_000, model.stepsProperty().get(), 50);
-        steps.setEditable(true);
-        steps.valueProperty().addListener((obs, old, now) -> model.stepsProperty().set(now));
+        Spinner<Integer> count = integerSpinner(1, 20, 1, model.countProperty());
+        count.setId("trial-count");
+        Spinner<Integer> steps = integerSpinner(10, 100_000, 50, model.stepsProperty());
         TextField output = new TextField(String.valueOf(model.outputProperty().get()));
         output.textProperty().addListener((obs, old, now) -> model.outputProperty().set(Path.of(now)));
         TextField command = new TextField();
@@ -85,21 +95,65 @@ final class LaunchStudyDialog {
         Button start = new Button("Start");
         start.disableProperty().bind(model.runningProperty());
         start.setOnAction(e -> model.start(onDone));
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button("Cancel study");
         cancel.disableProperty().bind(model.runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
-        VBox root = new VBox(10, form, new HBox(8, start, cancel), progress, text, live);
+        // closing the window leaves a running study running: its progress is in the trial folders
+        Button close = new Button("Close");
+        close.setCancelButton(true); // Esc
+        close.setOnAction(e -> stage.close());
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        VBox root = new VBox(10, form, new HBox(8, start, cancel, gap, close), progress, text, live);
         VBox.setVgrow(live, Priority.ALWAYS);
         root.setPadding(new Insets(12));
+        root.setId("launch-study");
         stage.setScene(new Scene(root, 760, 560));
+        stage.setMinWidth(640);
+        stage.setMinHeight(480);
     }
 
     void show() {
         stage.show();
+        // window managers may map a new window at a default size: keep the scene's
+        stage.setWidth(Math.max(stage.getWidth(), 760));
+        stage.setHeight(Math.max(stage.getHeight(), 560));
     }
 
+    Stage stage() {
+        return stage;
+    }
+
+    /**
+     * An editable spinner whose typed digits count as soon as they are a number (not only on Enter), kept in its
+     * range; text that is no number yet keeps the last value.
+     */
+    private static Spinner<Integer> integerSpinner(int min, int max, int step,
+                                                   javafx.beans.property.IntegerProperty property) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, property.get(), step);
+        spinner.setEditable(true);
+        spinner.valueProperty().addListener((obs, old, now) -> property.set(now));
+        spinner.getEditor().textProperty().addListener((obs, old, now) -> {
+            try {
+                int typed = Integer.parseInt(now.strip());
+                if (typed >= min && typed <= max) {
+                    spinner.getValueFactory().setValue(typed);
+                }
+            } catch (NumberFormatException typing) {
+                // not a number yet
+            }
+        });
+        return spinner;
+    }
+
+    /** A field for a positive number, shown as the project writes numbers (1.05e-4, not 1.0533333333e-4). */
     private static TextField numberField(javafx.beans.property.DoubleProperty property) {
-        TextField field = new TextField(Double.toString(property.get()));
+        TextField field = new TextField(dev.tunescope.diagnose.Text.number(property.get()));
+        property.addListener((obs, old, now) -> {
+            if (!field.isFocused()) {
+                field.setText(dev.tunescope.diagnose.Text.number(now.doubleValue()));
+            }
+        });
         field.setPrefColumnCount(7);
         field.textProperty().addListener((obs, old, now) -> {
             try {

@@ -88,9 +88,9 @@ public final class LaunchStudyModel {
                     : new dev.tunescope.study.CommandExecutor(dev.tunescope.train.CommandTemplate.parse(
                             command.get()), 32, steps.get(), 1, Optional.empty());
             StudyPlan plan = plan(trainer.describe());
-            return StudyRunner.run(output.get(), plan, trainer, new Progress(), token);
-        }, outcomes -> finished(summary(outcomes), onDone), failure -> finished("Stopped: " + failure.getMessage(),
-                onDone));
+            java.util.List<TrialOutcome> outcomes = StudyRunner.run(output.get(), plan, trainer, new Progress(), token);
+            return summary(outcomes, plan.trials().size(), token.isCancelled());
+        }, message -> finished(message, onDone), failure -> finished("Stopped: " + failure.getMessage(), onDone));
     }
 
     private void finished(String message, Runnable onDone) {
@@ -99,17 +99,25 @@ public final class LaunchStudyModel {
         onDone.run();
     }
 
-    /** "Done: 5 trials finished in DIR", or what stopped short: "Cancelled: 2 of 5 trials finished, 1 cancelled". */
-    static String summary(java.util.List<TrialOutcome> outcomes) {
+    /**
+     * "Done: 5 of 5 trials finished", or what stopped short: "Cancelled after 2 of 5 trials (1 finished, 1
+     * cancelled)". A study cancelled between two trials has no cancelled outcome, only fewer outcomes than planned,
+     * so the cancellation itself is passed in.
+     */
+    static String summary(java.util.List<TrialOutcome> outcomes, int planned, boolean cancelled) {
         java.util.Map<String, Long> byStatus = new java.util.TreeMap<>(outcomes.stream().collect(
                 java.util.stream.Collectors.groupingBy(o -> o.status().id(), java.util.stream.Collectors.counting())));
         long finished = byStatus.getOrDefault("finished", 0L);
         String counts = byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(java.util.stream.Collectors.joining(", "));
-        if (byStatus.containsKey("cancelled")) {
-            return "Cancelled: " + finished + " of " + outcomes.size() + " trials finished (" + counts + ")";
+        if (cancelled || byStatus.containsKey("cancelled")) {
+            return "Cancelled after " + outcomes.size() + " of " + planned + " trials"
+                    + (outcomes.isEmpty() ? "" : " (" + counts + ")");
         }
-        return (finished == outcomes.size() ? "Done: " : "Ended: ") + outcomes.size() + " trial(s), " + counts;
+        if (finished == planned) {
+            return "Done: " + planned + " of " + planned + " trials finished";
+        }
+        return "Ended: " + outcomes.size() + " of " + planned + " trials ran (" + counts + ")";
     }
 
     public void cancel() {

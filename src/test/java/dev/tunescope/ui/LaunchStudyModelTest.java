@@ -33,7 +33,7 @@ class LaunchStudyModelTest {
         model.start(() -> done[0] = true);
         assertThat(done[0]).isTrue();
         assertThat(model.runningProperty().get()).isFalse();
-        assertThat(model.progressTextProperty().get()).startsWith("Done: 2 trial(s)");
+        assertThat(model.progressTextProperty().get()).isEqualTo("Done: 2 of 2 trials finished");
         assertThat(model.liveLossProperty().get().size()).isEqualTo(30);
         assertThat(RunLoader.loadAll(dir.resolve("new-study"))).hasSize(2);
     }
@@ -47,7 +47,7 @@ class LaunchStudyModelTest {
         model.kindProperty().set(StudyKind.INSTABILITY_PROBE);
         model.stepsProperty().set(20);
         model.start(() -> { });
-        assertThat(model.progressTextProperty().get()).startsWith("Done: 1 trial(s)");
+        assertThat(model.progressTextProperty().get()).isEqualTo("Done: 1 of 1 trials finished");
         assertThat(Files.exists(dir.resolve("probe/probe_lr_2.00e-01/run.json"))).isTrue();
     }
 
@@ -62,7 +62,7 @@ class LaunchStudyModelTest {
         model.lrMaxProperty().set(0.05);
         model.commandProperty().set("/usr/bin/python3 examples/train_example.py --lr {lr} --steps {steps} --out {out}");
         model.start(() -> { });
-        assertThat(model.progressTextProperty().get()).startsWith("Done: 2 trial(s)");
+        assertThat(model.progressTextProperty().get()).isEqualTo("Done: 2 of 2 trials finished");
         assertThat(Files.exists(dir.resolve("new-study/lr_1.00e-02/stdout.log"))).isTrue();
     }
 
@@ -73,5 +73,18 @@ class LaunchStudyModelTest {
         model.kindProperty().set(StudyKind.WARMUP);
         model.start(() -> { });
         assertThat(model.progressTextProperty().get()).startsWith("Stopped: open a folder with an LR sweep first");
+    }
+
+    @Test
+    void aStudyCancelledBetweenTrialsSaysSo() {
+        java.util.List<dev.tunescope.study.TrialOutcome> one = java.util.List.of(new dev.tunescope.study.TrialOutcome(
+                "lr_0.01", dev.tunescope.run.RunStatus.FINISHED, 30, false, Optional.empty()));
+        assertThat(LaunchStudyModel.summary(one, 5, true)).isEqualTo("Cancelled after 1 of 5 trials (1 finished)");
+        assertThat(LaunchStudyModel.summary(java.util.List.of(), 5, true)).isEqualTo("Cancelled after 0 of 5 trials");
+        assertThat(LaunchStudyModel.summary(one, 1, false)).isEqualTo("Done: 1 of 1 trials finished");
+        java.util.List<dev.tunescope.study.TrialOutcome> failed = java.util.List.of(one.get(0),
+                new dev.tunescope.study.TrialOutcome("lr_0.1", dev.tunescope.run.RunStatus.FAILED, 3, false,
+                        Optional.of("out of memory")));
+        assertThat(LaunchStudyModel.summary(failed, 2, false)).isEqualTo("Ended: 2 of 2 trials ran (1 failed, 1 finished)");
     }
 }
