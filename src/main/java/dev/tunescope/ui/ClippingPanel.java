@@ -24,7 +24,9 @@ final class ClippingPanel extends VBox {
                 model.commit();
             }
         });
+        // a click on the track or a key moves the slider without a drag: those commit too
         slider.setOnKeyReleased(e -> model.commit());
+        slider.setOnMouseReleased(e -> model.commit());
         slider.setTooltip(new Tooltip("Clip at this percentile of the observed gradient norms (the playbook's"
                 + " default is the 90th: p90)"));
         Label readout = new Label();

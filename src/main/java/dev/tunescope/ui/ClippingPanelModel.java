@@ -8,7 +8,9 @@ import dev.tunescope.diagnose.Percentiles;
 import dev.tunescope.diagnose.Text;
 import dev.tunescope.diagnose.Trial;
 import dev.tunescope.run.ScalarSeries;
+import dev.tunescope.run.Run;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -22,23 +24,32 @@ import javafx.beans.property.SimpleDoubleProperty;
  * the clipping run's gradient norms, recomputed as the slider moves (RULES.md §3; the warning past 50%).
  */
 public final class ClippingPanelModel {
+    /** Before a diagnosis there is nothing to say yet: not that nothing was logged. */
+    static final String NOT_YET = "Gradient norms: shown once the folder is diagnosed";
+    static final String NONE = "No gradient norms logged in the runs clipping is judged on";
     private final DoubleProperty percentile = new SimpleDoubleProperty(ClippingAdvisor.Settings.DEFAULTS.percentile());
     private final ReadOnlyDoubleWrapper threshold = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper clippedFraction = new ReadOnlyDoubleWrapper(Double.NaN);
-    private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("No gradient norms logged");
+    private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(NOT_YET);
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper run = new ReadOnlyStringWrapper("");
     private double[] norms = new double[0];
     private ScalarSeries series;
+    private boolean diagnosed;
 
     private final ObjectProperty<DiagnosisSettings> settings;
+    private final Function<String, Optional<Run>> runByPath;
 
     /**
-     * @param settings the rule settings in force: {@link #commit} puts the slider's percentile there, so that the
-     *                 diagnosis, the export and a planned study use the threshold on screen
+     * @param settings  the rule settings in force: {@link #commit} puts the slider's percentile there, so that the
+     *                  diagnosis, the export and a planned study use the threshold on screen
+     * @param runByPath the open folder's runs by path: the advice's norms may come from a run outside the diagnosed
+     *                  study (the sweep a clip study is judged against, or one long run)
      */
-    public ClippingPanelModel(ObjectProperty<Optional<Diagnosis>> diagnosis, ObjectProperty<DiagnosisSettings> settings) {
+    public ClippingPanelModel(ObjectProperty<Optional<Diagnosis>> diagnosis, ObjectProperty<DiagnosisSettings> settings,
+                              Function<String, Optional<Run>> runByPath) {
         this.settings = settings;
+        this.runByPath = runByPath;
         percentile.set(settings.get().clipping().percentile());
         diagnosis.addListener((obs, old, now) -> show(now));
         percentile.addListener((obs, old, now) -> recompute());
@@ -55,9 +66,11 @@ public final class ClippingPanelModel {
     }
 
     private void show(Optional<Diagnosis> diagnosis) {
+        diagnosed = diagnosis.isPresent();
         Optional<ClippingAdvice> advice = diagnosis.flatMap(Diagnosis::clipping);
         Optional<ScalarSeries> gradNorm = advice.flatMap(a -> diagnosis.get().sweep().stream()
-                .filter(t -> t.run().equals(a.run())).findFirst()).flatMap(Trial::gradNorm);
+                .filter(t -> t.run().equals(a.run())).findFirst().flatMap(Trial::gradNorm)
+                .or(() -> runByPath.apply(a.run()).flatMap(r -> r.scalar(a.source()))));
         series = gradNorm.orElse(null);
         norms = gradNorm.map(ScalarSeries::valuesCopy).orElse(new double[0]);
         run.set(advice.map(ClippingAdvice::run).orElse(""));
@@ -68,7 +81,7 @@ public final class ClippingPanelModel {
         if (series == null) {
             threshold.set(Double.NaN);
             clippedFraction.set(Double.NaN);
-            readout.set("No gradient norms logged");
+            readout.set(diagnosed ? NONE : NOT_YET);
             warning.set("");
             return;
         }

@@ -8,10 +8,8 @@ import dev.tunescope.export.RecommendedConfig;
 import dev.tunescope.workspace.Recommendation;
 import dev.tunescope.workspace.Workspace;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.tunescope.io.AtomicFiles;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The recommended config of the current diagnosis, as text to save or copy, and the HTML report. */
@@ -38,21 +36,26 @@ public final class ExportModel {
                 "No configuration to recommend: the folder holds no learning-rate sweep.");
     }
 
-    /** Writes the config (.json, .yaml/.yml) or the report (.html), by the file's extension. */
-    public void save(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String text;
-        if (name.endsWith(".html") || name.endsWith(".htm")) {
+    /**
+     * Writes the config or the report in the chosen format, whole or not at all, to {@code file} with the format's
+     * extension added if it lacks it; returns the file written.
+     */
+    public Path save(Path file, ExportFormat format) throws IOException {
+        Path target = format.fileFor(file);
+        AtomicFiles.writeString(target, text(format));
+        return target;
+    }
+
+    private String text(ExportFormat format) throws IOException {
+        if (format == ExportFormat.HTML) {
             Workspace current = workspace.workspaceProperty().get();
             Diagnosis diagnosis = workspace.diagnosisProperty().get().orElseThrow(() -> new IOException(
                     "nothing is diagnosed yet"));
-            text = DiagnosisReport.html(diagnosis, config(), VersionProvider.version(),
+            return DiagnosisReport.html(diagnosis, config(), VersionProvider.version(),
                     current.folder().toAbsolutePath().normalize().toString());
-        } else {
-            RecommendedConfig config = config().orElseThrow(() -> new IOException(
-                    "no configuration to recommend: the folder holds no learning-rate sweep"));
-            text = name.endsWith(".yaml") || name.endsWith(".yml") ? ConfigFiles.yaml(config) : ConfigFiles.json(config);
         }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        RecommendedConfig config = config().orElseThrow(() -> new IOException(
+                "no configuration to recommend: the folder holds no learning-rate sweep"));
+        return format == ExportFormat.YAML ? ConfigFiles.yaml(config) : ConfigFiles.json(config);
     }
 }

@@ -50,7 +50,8 @@ public final class MainWindow {
         this.workspace = new WorkspaceViewModel(background);
         this.export = new ExportModel(workspace);
         InstabilityPanelModel instability = new InstabilityPanelModel(workspace.diagnosisProperty());
-        ClippingPanelModel clipping = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty());
+        ClippingPanelModel clipping = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty(),
+                workspace::run);
         this.plots = new PlotsView(workspace, clipping, background);
         TitledPane all = titled("All findings", new FindingsPanel(workspace, plots));
         VBox.setVgrow(all, javafx.scene.layout.Priority.ALWAYS);
@@ -223,14 +224,17 @@ public final class MainWindow {
     private void saveExport() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the recommended config, or the report");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Config (YAML)", "*.yaml"),
-                new FileChooser.ExtensionFilter("Config (JSON)", "*.json"),
-                new FileChooser.ExtensionFilter("Report (HTML)", "*.html"));
+        for (ExportFormat format : ExportFormat.values()) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.title(), "*." + format.extension()));
+        }
         chooser.setInitialFileName("tunescope-config.yaml");
         Optional.ofNullable(chooser.showSaveDialog(stage)).ifPresent(file -> {
+            ExportFormat format = ExportFormat.forSave(file.getName(), Optional.ofNullable(
+                    chooser.getSelectedExtensionFilter()).flatMap(f -> ExportFormat.ofTitle(f.getDescription())));
             try {
-                export.save(file.toPath());
-                workspace.statusProperty().set("Saved " + file);
+                Path written = export.save(file.toPath(), format);
+                workspace.statusProperty().set("Saved " + written + " (" + format.title()
+                        + ", with the rule settings on screen)");
             } catch (IOException failure) {
                 new Alert(Alert.AlertType.ERROR, "Could not save " + file + ": " + failure.getMessage()).showAndWait();
             }

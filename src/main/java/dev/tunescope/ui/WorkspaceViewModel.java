@@ -206,6 +206,11 @@ public final class WorkspaceViewModel {
         return haystack.contains(wanted);
     }
 
+    /** The open folder's run at that path (as findings and advice name it). */
+    public Optional<Run> run(String path) {
+        return studies().stream().flatMap(s -> s.runs().stream()).filter(r -> r.path().equals(path)).findFirst();
+    }
+
     public List<Study> studies() {
         return workspace.get() == null ? List.of() : workspace.get().ownStudies();
     }

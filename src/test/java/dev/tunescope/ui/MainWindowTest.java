@@ -114,11 +114,20 @@ class MainWindowTest {
 
     @Test
     void theRecommendedConfigExportsAndParsesBack(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("config.yaml");
-        window.export().save(file);
+        Path file = window.export().save(dir.resolve("config.yaml"), ExportFormat.YAML);
         JsonNode config = ConfigFiles.read(Files.readString(file));
         assertThat(config.at("/learning_rate/base").asDouble()).isEqualTo(0.00316);
         assertThat(config.at("/optimizer/name").asText()).isEqualTo("adam");
         assertThat(config.at("/batch_size/value").asInt()).isPositive();
+    }
+
+    @Test
+    void theChosenFormatDecidesTheFileTypeOfABareName(@TempDir Path dir) throws Exception {
+        Path report = window.export().save(dir.resolve("report"), ExportFormat.HTML);
+        assertThat(report.getFileName().toString()).isEqualTo("report.html");
+        assertThat(Files.readString(report)).startsWith("<!DOCTYPE html>");
+        Path json = window.export().save(dir.resolve("config"), ExportFormat.JSON);
+        assertThat(json.getFileName().toString()).isEqualTo("config.json");
+        assertThat(Files.readString(json).strip()).startsWith("{");
     }
 }

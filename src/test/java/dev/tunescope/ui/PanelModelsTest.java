@@ -64,7 +64,8 @@ class PanelModelsTest {
 
     @Test
     void theClippingSliderMovesTheThresholdAndTheShareClipped() {
-        ClippingPanelModel panel = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty());
+        ClippingPanelModel panel = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty(),
+                workspace::run);
         assertThat(panel.runProperty().get()).isEqualTo("post-ln-lr-sweep/lr_3.16e-03");
         assertThat(panel.clippedFractionProperty().get()).isCloseTo(0.10, within(0.005));
         double at90 = panel.thresholdProperty().get();
@@ -80,7 +81,8 @@ class PanelModelsTest {
 
     @Test
     void lettingGoOfTheClippingSliderReachesTheDiagnosisAndTheExport() {
-        ClippingPanelModel panel = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty());
+        ClippingPanelModel panel = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty(),
+                workspace::run);
         panel.percentileProperty().set(75);
         panel.commit();
         assertThat(workspace.settingsProperty().get().clipping().percentile()).isEqualTo(75);
