@@ -8,6 +8,7 @@ import dev.tunescope.diagnose.Percentiles;
 import dev.tunescope.diagnose.Text;
 import dev.tunescope.diagnose.Trial;
 import dev.tunescope.run.ScalarSeries;
+import dev.tunescope.run.MetricRole;
 import dev.tunescope.run.Run;
 import java.util.Optional;
 import java.util.function.Function;
@@ -70,7 +71,7 @@ public final class ClippingPanelModel {
         Optional<ClippingAdvice> advice = diagnosis.flatMap(Diagnosis::clipping);
         Optional<ScalarSeries> gradNorm = advice.flatMap(a -> diagnosis.get().sweep().stream()
                 .filter(t -> t.run().equals(a.run())).findFirst().flatMap(Trial::gradNorm)
-                .or(() -> runByPath.apply(a.run()).flatMap(r -> r.scalar(a.source()))));
+                .or(() -> runByPath.apply(a.run()).flatMap(r -> r.scalar(MetricRole.GRAD_NORM, settings.get().aliases()))));
         series = gradNorm.orElse(null);
         norms = gradNorm.map(ScalarSeries::valuesCopy).orElse(new double[0]);
         run.set(advice.map(ClippingAdvice::run).orElse(""));

@@ -80,6 +80,19 @@ class PanelModelsTest {
     }
 
     @Test
+    void theClippingPanelFindsNormsOutsideTheDiagnosedStudy() {
+        ClippingPanelModel panel = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty(),
+                workspace::run);
+        Study clip = workspace.studies().stream().filter(s -> s.path().equals("post-ln-clip")).findFirst().orElseThrow();
+        workspace.selectedRuns().setAll(clip.runs());
+        var advice = workspace.diagnosisProperty().get().orElseThrow().clipping().orElseThrow();
+        // the clip study's threshold comes from the sweep's lr* run, which is not one of the clip study's trials
+        assertThat(clip.runs()).extracting(Run::path).doesNotContain(advice.run());
+        assertThat(panel.runProperty().get()).isEqualTo(advice.run());
+        assertThat(panel.readoutProperty().get()).startsWith("p90 = ");
+    }
+
+    @Test
     void lettingGoOfTheClippingSliderReachesTheDiagnosisAndTheExport() {
         ClippingPanelModel panel = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty(),
                 workspace::run);
