@@ -107,7 +107,7 @@ final class AdvisorPanels {
         Runnable show = () -> {
             Optional<BatchAdvice> batch = diagnosis.get().flatMap(Diagnosis::batch);
             text.setText(batch.flatMap(b -> b.findings().stream().findFirst()).map(f -> f.message())
-                    .orElse("No batch probe in this folder."));
+                    .orElse(diagnosis.get().isEmpty() ? PendingText.of("Batch size") : "No batch probe in this folder."));
             List<ScatterCanvas.Point> points = new ArrayList<>();
             List<double[]> ideal = new ArrayList<>();
             batch.ifPresent(b -> {

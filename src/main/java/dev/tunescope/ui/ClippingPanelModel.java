@@ -26,7 +26,7 @@ import javafx.beans.property.SimpleDoubleProperty;
  */
 public final class ClippingPanelModel {
     /** Before a diagnosis there is nothing to say yet: not that nothing was logged. */
-    static final String NOT_YET = "Gradient norms: shown once the folder is diagnosed";
+    static final String NOT_YET = PendingText.of("Gradient norms");
     static final String NONE = "No gradient norms logged in the runs clipping is judged on";
     private final DoubleProperty percentile = new SimpleDoubleProperty(ClippingAdvisor.Settings.DEFAULTS.percentile());
     private final ReadOnlyDoubleWrapper threshold = new ReadOnlyDoubleWrapper(Double.NaN);

@@ -20,7 +20,7 @@ import javafx.beans.property.SimpleIntegerProperty;
  */
 public final class WarmupPanelModel {
     private final IntegerProperty warmupSteps = new SimpleIntegerProperty(0);
-    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("No warmup finding");
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(PendingText.of("Warmup"));
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ScalarSeries> schedule = new ReadOnlyObjectWrapper<>();
     private double baseLr = Double.NaN;
@@ -36,7 +36,8 @@ public final class WarmupPanelModel {
         Optional<WarmupAdvisor.WarmupAdvice> advice = diagnosis.flatMap(Diagnosis::warmup);
         maxTrainSteps = diagnosis.map(Diagnosis::maxTrainSteps).orElse(0L);
         verdict.set(advice.flatMap(a -> a.findings().stream().findFirst()).map(f -> f.message())
-                .orElse("No warmup finding: no unstable trial and no warmup study."));
+                .orElse(diagnosis.isEmpty() ? PendingText.of("Warmup")
+                        : "No warmup finding: no unstable trial and no warmup study."));
         baseLr = advice.flatMap(a -> a.recommendedLearningRate().isPresent()
                         ? Optional.of(a.recommendedLearningRate().getAsDouble()) : Optional.empty())
                 .or(() -> advice.flatMap(a -> a.byLearningRate().stream().map(WarmupAdvisor.ByLearningRate::learningRate)
