@@ -7,6 +7,8 @@ import dev.tunescope.study.CommandExecutor;
 import dev.tunescope.diagnose.DiagnosisSettings;
 import dev.tunescope.workspace.StudyProposals;
 import dev.tunescope.study.StudyFolderConflict;
+import dev.tunescope.study.StudyFromDiagnosis;
+import dev.tunescope.workspace.SweepSetUp;
 import dev.tunescope.study.StudyKind;
 import dev.tunescope.study.StudyPlan;
 import dev.tunescope.study.StudyPlanner;
@@ -104,6 +106,9 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON summary instead of text.")
     boolean json;
 
+    @Option(names = "--plan", description = "Print what would run (set-up and trials) without running it.")
+    boolean planOnly;
+
     @Override
     public Integer call() throws Exception {
         StudyKind studyKind = StudyKind.fromId(kind).orElseThrow(() -> new UserError("unknown kind '" + kind
@@ -113,17 +118,39 @@ public final class StudyCommand implements Callable<Integer> {
         }
         TrialExecutor executor;
         StudyPlan plan;
+        Optional<StudyFromDiagnosis> planner = Optional.empty();
+        Optional<InheritedSetUp> inherited = Optional.empty();
+        Optional<CommandTemplate> template = Optional.empty();
         try {
-            executor = command == null ? new BuiltInExecutor(training.base())
-                    : new CommandExecutor(CommandTemplate.parse(command), training.batchSize, training.steps,
+            template = Optional.ofNullable(command).map(CommandTemplate::parse);
+            if (from != null) {
+                planner = Optional.of(StudyProposals.from(from, DiagnosisSettings.DEFAULTS));
+                SweepSetUp setUp = StudyProposals.setUp(planner.get(), from, DiagnosisSettings.DEFAULTS);
+                inherited = Optional.of(InheritedSetUp.apply(setUp, training,
+                        name -> spec.commandLine().getParseResult().hasMatchedOption(name), command != null));
+                if (template.isEmpty() && !spec.commandLine().getParseResult().hasMatchedOption("--workload")
+                        && setUp.workload().isEmpty()) {
+                    template = setUp.command().map(CommandTemplate::of); // the sweep ran the user's command
+                }
+            }
+            executor = template.isEmpty() ? new BuiltInExecutor(training.base())
+                    : new CommandExecutor(template.get(), training.batchSize, training.steps,
                             training.seed, Optional.ofNullable(timeoutSeconds).map(Duration::ofSeconds));
-            plan = plan(studyKind, executor.describe());
-            StudyRunner.prepare(out, plan, executor, restart);
+            plan = plan(studyKind, executor.describe(), planner);
+            if (!planOnly) {
+                StudyRunner.prepare(out, plan, executor, restart);
+            }
         } catch (StudyFolderConflict conflict) {
             throw conflictError(conflict);
         } catch (IllegalArgumentException | IllegalStateException cannot) {
             throw new UserError(cannot.getMessage());
         }
+        if (planOnly) {
+            PlannedStudy.print(spec.commandLine().getOut(), json, plan, training, template.isPresent(), inherited, from);
+            return ExitCodes.OK;
+        }
+        inherited.ifPresent(i -> { if (!json) { spec.commandLine().getOut().println(
+                TerminalText.sanitise(i.describe(from.toString()))); } });
         PrintWriter text = spec.commandLine().getOut();
         if (!json) {
             text.println(TerminalText.sanitise("Study " + plan.kind().id() + " in " + out + ": " + plan.why()));
@@ -153,15 +180,13 @@ public final class StudyCommand implements Callable<Integer> {
         });
     }
 
-    private StudyPlan plan(StudyKind studyKind, Map<String, Object> workload) throws java.io.IOException {
+    private StudyPlan plan(StudyKind studyKind, Map<String, Object> workload, Optional<StudyFromDiagnosis> planner) {
         return switch (studyKind) {
             case LR_SWEEP -> StudyPlanner.lrSweep(workload, lrMin, lrMax, count, training.steps);
             case BATCH_PROBE -> StudyPlanner.batchProbe(workload, lr, firstBatch, lastBatch, training.steps);
             default -> {
-                if (from == null) {
-                    throw new IllegalArgumentException(studyKind.id() + " is planned from a sweep: add --from SWEEP_DIR");
-                }
-                yield StudyProposals.from(from, DiagnosisSettings.DEFAULTS).plan(studyKind, workload, probeSteps,
+                yield planner.orElseThrow(() -> new IllegalArgumentException(studyKind.id()
+                        + " is planned from a sweep: add --from SWEEP_DIR")).plan(studyKind, workload, probeSteps,
                         warmupMultiplier, maxTrainSteps);
             }
         };

@@ -26,6 +26,15 @@ public final class TrainingOptions {
     @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
+    @Option(names = "--beta1", defaultValue = "0.9", description = "Adam/AdamW beta1 (default: ${DEFAULT-VALUE}).")
+    double beta1;
+
+    @Option(names = "--beta2", defaultValue = "0.999", description = "Adam/AdamW beta2 (default: ${DEFAULT-VALUE}).")
+    double beta2;
+
+    @Option(names = "--eps", defaultValue = "1e-8", description = "Adam/AdamW epsilon (default: ${DEFAULT-VALUE}).")
+    double eps;
+
     @Option(names = "--decay", defaultValue = "constant", paramLabel = "KIND",
             description = "After warmup: constant, linear or cosine (default: ${DEFAULT-VALUE}).")
     String decay;
@@ -49,8 +58,8 @@ public final class TrainingOptions {
     OptimizerSpec optimizerSpec() {
         return switch (optimizer.toLowerCase(java.util.Locale.ROOT)) {
             case "sgd" -> OptimizerSpec.sgd(momentum, nesterov);
-            case "adam" -> OptimizerSpec.adam();
-            case "adamw" -> OptimizerSpec.adamW(weightDecay);
+            case "adam" -> new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0, false, beta1, beta2, eps, 0);
+            case "adamw" -> new OptimizerSpec(OptimizerSpec.Kind.ADAMW, 0, false, beta1, beta2, eps, weightDecay);
             default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer + "': use sgd, adam or adamw");
         };
     }

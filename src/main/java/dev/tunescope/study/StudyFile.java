@@ -104,6 +104,20 @@ final class StudyFile {
         return Optional.of(root);
     }
 
+    /** The argument template a study's trials were run with, when its study.json says they ran a command. */
+    static Optional<List<String>> recordedCommand(Path studyDir) {
+        try {
+            return read(studyDir).map(study -> study.path("workload")).filter(w -> w.path("command").isArray())
+                    .map(w -> {
+                        List<String> arguments = new java.util.ArrayList<>();
+                        w.path("command").forEach(a -> arguments.add(a.asText()));
+                        return arguments;
+                    });
+        } catch (IOException unreadable) {
+            return Optional.empty(); // a damaged study.json records nothing; the runs still say what they can
+        }
+    }
+
     private static StudyFolderConflict unreadable(Path studyDir, String message) {
         return new StudyFolderConflict(StudyFolderConflict.Kind.UNREADABLE, studyDir, message);
     }

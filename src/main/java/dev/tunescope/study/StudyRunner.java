@@ -64,6 +64,11 @@ public final class StudyRunner {
         StudyFile.writeOrCheck(studyDir, plan, executor);
     }
 
+    /** The argument template the study in {@code studyDir} ran its trials with, if it ran a command. */
+    public static Optional<List<String>> recordedCommand(Path studyDir) {
+        return StudyFile.recordedCommand(studyDir);
+    }
+
     /** Runs the study: {@link #prepare} without a restart, then every trial not already done. */
     public static List<TrialOutcome> run(Path studyDir, StudyPlan plan, TrialExecutor executor, Listener listener,
                                          Cancellation cancellation) throws IOException {

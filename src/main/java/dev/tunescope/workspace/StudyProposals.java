@@ -4,6 +4,7 @@ import dev.tunescope.diagnose.Diagnosis;
 import dev.tunescope.diagnose.DiagnosisSettings;
 import dev.tunescope.run.StudyKind;
 import dev.tunescope.study.StudyFromDiagnosis;
+import dev.tunescope.study.StudyRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +33,12 @@ public final class StudyProposals {
                     .collect(Collectors.joining(", ")) + "); name the folder of one") + " to plan a study from");
         }
         return StudyFromDiagnosis.of(sweepDir, sweeps.get(0), workspace.settings());
+    }
+
+    /** How the sweep a planner plans from was trained (see {@link SweepSetUp}). */
+    public static SweepSetUp setUp(StudyFromDiagnosis planner, Path sweepDir, DiagnosisSettings settings) {
+        return SweepSetUp.of(sweepDir.toString(), planner.diagnosis().study().runs(),
+                StudyRunner.recordedCommand(sweepDir), settings.aliases());
     }
 
     /** The planner for one study of an opened folder (the app's selection). */

@@ -76,7 +76,8 @@ class TrainAndStudyCommandTest {
     void aProbePlannedFromTheFixturesSweepRunsAtTwiceLrStar() throws Exception {
         Path out = dir.resolve("probe");
         InspectCommandTest.Result result = execute("study", "instability-probe", "--from",
-                Fixtures.resolve("tb/mlp_lr_sweep").toString(), "--probe-steps", "30", "--out", out.toString(), "--json");
+                Fixtures.resolve("tb/mlp_lr_sweep").toString(), "--workload", "mlp", "--probe-steps", "30", "--out",
+                out.toString(), "--json");
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode trial = new ObjectMapper().readTree(result.out()).get("trials").get(0);
         assertThat(trial.get("name").asText()).isEqualTo("probe_lr_2.00e-01");
@@ -106,5 +107,42 @@ class TrainAndStudyCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("add --from SWEEP_DIR");
         assertThat(execute("study", "nonsense", "--out", dir.toString()).err()).contains("unknown kind 'nonsense'");
+    }
+
+    @Test
+    void aStudyFromASweepTrainsAsTheSweepDidAndAFlagOverridesOneField() throws Exception {
+        InspectCommandTest.Result result = execute("study", "warmup", "--from", "sample-runs/post-ln-lr-sweep",
+                "--out", dir.resolve("w").toString(), "--plan", "--json", "--batch-size", "16");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode plan = new ObjectMapper().readTree(result.out());
+        // the sample sweep is the Post-LN Transformer trained with Adam at batch 32 for 300 steps, eval every 10
+        assertThat(plan.at("/workload/name").asText()).isEqualTo("char-transformer-post-ln");
+        assertThat(plan.at("/optimizer/name").asText()).isEqualTo("adam");
+        assertThat(plan.at("/optimizer/beta2").asDouble()).isEqualTo(0.999);
+        assertThat(plan.at("/steps").asLong()).isEqualTo(300);
+        assertThat(plan.at("/eval_every").asInt()).isEqualTo(10);
+        assertThat(plan.at("/batch_size").asInt()).isEqualTo(16); // given on the command line
+        assertThat(plan.at("/inherited_from").asText()).isEqualTo("sample-runs/post-ln-lr-sweep");
+        assertThat(plan.get("trials")).isNotEmpty().allSatisfy(t -> assertThat(t.at("/settings/warmup_steps")
+                .asLong()).isPositive());
+        assertThat(Files.exists(dir.resolve("w"))).as("--plan runs nothing").isFalse();
+    }
+
+    @Test
+    void aForeignSweepThatDoesNotRecordItsWorkloadIsNotSilentlyGivenOne() {
+        InspectCommandTest.Result result = execute("study", "instability-probe", "--from",
+                Fixtures.resolve("tb/mlp_lr_sweep").toString(), "--out", dir.resolve("p").toString(), "--plan");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("does not record which workload").contains("--workload NAME");
+    }
+
+    @Test
+    void aPlanInTextSaysWhatWasInheritedAndWhatWasNotRecorded() {
+        InspectCommandTest.Result result = execute("study", "instability-probe", "--from",
+                Fixtures.resolve("tb/mlp_lr_sweep").toString(), "--workload", "mlp", "--out",
+                dir.resolve("p").toString(), "--plan");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Set-up from ").contains("batch size 64")
+                .contains("not recorded there, so the defaults: optimizer sgd").contains("probe_lr_2.00e-01");
     }
 }

@@ -1,0 +1,139 @@
+package dev.tunescope.workspace;
+
+import dev.tunescope.run.HyperparameterNames;
+import dev.tunescope.run.HyperparameterValue;
+import dev.tunescope.run.Hyperparameters;
+import dev.tunescope.run.MetricAliases;
+import dev.tunescope.run.MetricRole;
+import dev.tunescope.run.Run;
+import dev.tunescope.run.ScalarSeries;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+
+/**
+ * How a sweep was trained, as far as its runs say: the workload (or the user's command), the optimizer and its
+ * settings, batch size, steps, eval and histogram cadence, seeds. A study planned from the sweep trains the same
+ * way unless a flag says otherwise; what the runs do not say is listed in {@link #unknown()}, never guessed.
+ *
+ * @param workload          the built-in workload's name the runs recorded
+ * @param command           the argument template the sweep's trials were run with (its study.json), if any
+ * @param optimizer         the optimizer's name
+ * @param optimizerSettings its settings as recorded (momentum, betas, weight decay, ...)
+ * @param evalEvery         recorded, else the spacing of the eval-loss points
+ * @param histogramEvery    the spacing of the logged histograms; 0 when none were logged
+ */
+public record SweepSetUp(String sweep, Optional<String> workload, Optional<List<String>> command,
+                         Optional<String> optimizer, Map<String, Object> optimizerSettings, OptionalInt batchSize,
+                         OptionalLong steps, OptionalInt evalEvery, OptionalInt histogramEvery, List<Long> seeds,
+                         Optional<String> decay) {
+
+    public SweepSetUp {
+        command = command.map(List::copyOf);
+        optimizerSettings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(optimizerSettings));
+        seeds = List.copyOf(seeds);
+    }
+
+    /** The set-up of a sweep's runs: each field from the first run that records it; seeds from all of them. */
+    public static SweepSetUp of(String sweep, List<Run> runs, Optional<List<String>> command, MetricAliases aliases) {
+        List<Hyperparameters> all = runs.stream().map(Run::hyperparameters).toList();
+        Optional<String> optimizer = first(all, h -> HyperparameterNames.text(h, HyperparameterNames.OPTIMIZER));
+        Map<String, Object> optimizerSettings = new LinkedHashMap<>();
+        all.stream().filter(h -> HyperparameterNames.value(h, HyperparameterNames.OPTIMIZER).isPresent()
+                || !optimizerSettingsOf(h).isEmpty()).findFirst().ifPresent(h -> optimizerSettings.putAll(
+                optimizerSettingsOf(h)));
+        OptionalInt batch = first(all, h -> HyperparameterNames.number(h, HyperparameterNames.BATCH_SIZE))
+                .map(b -> OptionalInt.of((int) Math.round(b))).orElse(OptionalInt.empty());
+        OptionalLong steps = first(all, h -> HyperparameterNames.number(h, HyperparameterNames.MAX_TRAIN_STEPS))
+                .map(s -> OptionalLong.of(Math.round(s))).orElse(OptionalLong.empty());
+        OptionalInt evalEvery = first(all, h -> HyperparameterNames.number(h, HyperparameterNames.EVAL_EVERY))
+                .map(e -> OptionalInt.of((int) Math.round(e)))
+                .orElseGet(() -> spacing(runs.stream().map(r -> r.scalar(MetricRole.EVAL_LOSS, aliases))
+                        .flatMap(Optional::stream).map(SweepSetUp::steps).toList()));
+        OptionalInt histogramEvery = runs.isEmpty() ? OptionalInt.empty()
+                : runs.stream().allMatch(r -> r.histograms().isEmpty()) ? OptionalInt.of(0)
+                : spacing(runs.stream().flatMap(r -> r.histograms().values().stream().limit(1))
+                        .map(h -> h.points().stream().mapToLong(p -> p.step()).toArray()).toList());
+        TreeSet<Long> seeds = new TreeSet<>();
+        all.forEach(h -> HyperparameterNames.number(h, List.of("seed", "random_seed"))
+                .ifPresent(s -> seeds.add(Math.round(s))));
+        return new SweepSetUp(sweep, first(all, h -> HyperparameterNames.text(h, List.of("workload"))), command,
+                optimizer, optimizerSettings, batch, steps, evalEvery, histogramEvery, new ArrayList<>(seeds),
+                first(all, h -> HyperparameterNames.text(h, HyperparameterNames.SCHEDULE)));
+    }
+
+    /** The fields the runs do not record, by their flag names ("optimizer", "eval_every", ...). */
+    public List<String> unknown() {
+        List<String> missing = new ArrayList<>();
+        if (workload.isEmpty() && command.isEmpty()) {
+            missing.add("workload");
+        }
+        if (optimizer.isEmpty()) {
+            missing.add("optimizer");
+        }
+        if (batchSize.isEmpty()) {
+            missing.add("batch_size");
+        }
+        if (steps.isEmpty()) {
+            missing.add("steps");
+        }
+        if (evalEvery.isEmpty()) {
+            missing.add("eval_every");
+        }
+        if (histogramEvery.isEmpty()) {
+            missing.add("histogram_every");
+        }
+        if (seeds.isEmpty()) {
+            missing.add("seed");
+        }
+        return missing;
+    }
+
+    private static Map<String, Object> optimizerSettingsOf(Hyperparameters h) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : HyperparameterNames.OPTIMIZER_SETTINGS) {
+            HyperparameterNames.value(h, List.of(key)).ifPresent(v -> out.put(key, plain(v)));
+        }
+        return out;
+    }
+
+    private static Object plain(HyperparameterValue value) {
+        return switch (value) {
+            case HyperparameterValue.Number n -> n.value();
+            case HyperparameterValue.Flag f -> f.value();
+            case HyperparameterValue.Text t -> t.asNumber().<Object>map(d -> d).orElseGet(() -> t.value());
+        };
+    }
+
+    private static <T> Optional<T> first(List<Hyperparameters> all,
+                                         java.util.function.Function<Hyperparameters, Optional<T>> field) {
+        return all.stream().map(field).flatMap(Optional::stream).filter(Objects::nonNull).findFirst();
+    }
+
+    private static long[] steps(ScalarSeries series) {
+        long[] steps = new long[series.size()];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = series.step(i);
+        }
+        return steps;
+    }
+
+    /** The most common gap between consecutive logged steps, over all series; empty with fewer than two points. */
+    private static OptionalInt spacing(List<long[]> stepLists) {
+        Map<Long, Integer> gaps = new java.util.HashMap<>();
+        for (long[] steps : stepLists) {
+            for (int i = 1; i < steps.length; i++) {
+                gaps.merge(steps[i] - steps[i - 1], 1, Integer::sum);
+            }
+        }
+        return gaps.entrySet().stream().filter(e -> e.getKey() > 0 && e.getKey() <= Integer.MAX_VALUE)
+                .max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> OptionalInt.of(e.getKey().intValue())).orElse(OptionalInt.empty());
+    }
+}
