@@ -76,6 +76,11 @@ final class LaunchStudyDialog {
         form.addRow(2, new Label("Learning rates"), new HBox(6, lrMin, new Label("to"), lrMax, new Label("count"), count));
         form.addRow(3, new Label("Steps per trial"), steps);
         form.addRow(4, new Label("Folder"), output);
+        Label setUp = new Label();
+        setUp.setId("launch-set-up");
+        setUp.setWrapText(true);
+        setUp.textProperty().bind(model.setUpProperty());
+        form.add(setUp, 0, 6, 2, 1);
         GridPane.setHgrow(output, Priority.ALWAYS);
 
         ProgressBar progress = new ProgressBar();

@@ -7,6 +7,7 @@ import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.run.ScalarSeriesBuilder;
 import dev.tunescope.study.BuiltInExecutor;
 import dev.tunescope.workspace.StudyProposals;
+import dev.tunescope.workspace.SweepSetUp;
 import dev.tunescope.study.StudyKind;
 import dev.tunescope.study.StudyPlan;
 import dev.tunescope.study.StudyPlanner;
@@ -47,6 +48,14 @@ public final class LaunchStudyModel {
     private final StringProperty command = new SimpleStringProperty("");
     private final ObjectProperty<Optional<Path>> sweep = new SimpleObjectProperty<>(Optional.empty());
     private DiagnosisSettings settings = DiagnosisSettings.DEFAULTS;
+    /** How trials train besides the LR: the open sweep's set-up where it records one (see {@link SweepSetUp}). */
+    private OptimizerSpec optimizer = OptimizerSpec.adam();
+    private Schedule.Decay decay = Schedule.Decay.CONSTANT;
+    private int batchSize = 32;
+    private int evalEvery = 10;
+    private int histogramEvery = 50;
+    private long seed = 1;
+    private final StringProperty setUp = new SimpleStringProperty("Built-in defaults: adam, batch 32, eval every 10");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("");
@@ -74,6 +83,27 @@ public final class LaunchStudyModel {
         });
         sweep.set(sweepPath.isEmpty() ? Optional.empty() : Optional.of(folder.resolve(sweepPath)));
         output.set(folder.resolve("new-study"));
+        diagnosis.filter(d -> !sweepPath.isEmpty()).ifPresent(d -> inherit(SweepSetUp.of(sweepPath, d.study().runs(),
+                StudyRunner.recordedCommand(folder.resolve(sweepPath)), settings.aliases())));
+    }
+
+    /** Trials train as the sweep did: its workload (or command), optimizer, batch size, steps, cadence and seed. */
+    private void inherit(SweepSetUp sweepSetUp) {
+        sweepSetUp.workload().filter(WorkloadCatalog.names()::contains).ifPresent(workload::set);
+        if (sweepSetUp.workload().isEmpty()) {
+            sweepSetUp.command().ifPresent(c -> command.set(String.join(" ", c)));
+        }
+        sweepSetUp.optimizerSpec().ifPresent(o -> optimizer = o);
+        sweepSetUp.batchSize().ifPresent(b -> batchSize = b);
+        sweepSetUp.decay().flatMap(d -> java.util.Arrays.stream(Schedule.Decay.values())
+                .filter(k -> k.name().equalsIgnoreCase(d)).findFirst()).ifPresent(d -> decay = d);
+        sweepSetUp.steps().ifPresent(s -> steps.set((int) Math.min(Integer.MAX_VALUE, s)));
+        sweepSetUp.evalEvery().ifPresent(e -> evalEvery = e);
+        sweepSetUp.histogramEvery().ifPresent(h -> histogramEvery = h);
+        if (!sweepSetUp.seeds().isEmpty()) {
+            seed = sweepSetUp.seeds().get(0);
+        }
+        setUp.set("Set-up from " + sweepSetUp.sweep() + ": " + sweepSetUp.summary());
     }
 
     /** Plans the study and trains it in the background; {@code onDone} runs on the FX thread at the end. */
@@ -83,10 +113,11 @@ public final class LaunchStudyModel {
         progressText.set("Planning ...");
         cancellation = background.run(STUDY, token -> {
             dev.tunescope.study.TrialExecutor trainer = command.get().isBlank()
-                    ? new BuiltInExecutor(new BuiltInExecutor.Base(WorkloadCatalog.create(workload.get(), 1),
-                            OptimizerSpec.adam(), Schedule.Decay.CONSTANT, 32, steps.get(), 10, 50, 1))
+                    ? new BuiltInExecutor(new BuiltInExecutor.Base(WorkloadCatalog.create(workload.get(), seed),
+                            optimizer, decay, batchSize, steps.get(), evalEvery, histogramEvery,
+                            seed))
                     : new dev.tunescope.study.CommandExecutor(dev.tunescope.train.CommandTemplate.parse(
-                            command.get()), 32, steps.get(), 1, Optional.empty());
+                            command.get()), batchSize, steps.get(), seed, Optional.empty());
             StudyPlan plan = plan(trainer.describe());
             java.util.List<TrialOutcome> outcomes = StudyRunner.run(output.get(), plan, trainer, new Progress(), token);
             return summary(outcomes, plan.trials().size(), token.isCancelled());
@@ -167,6 +198,11 @@ public final class LaunchStudyModel {
         @Override
         public void onTrialEnd(int index, int count, TrialOutcome outcome) {
         }
+    }
+
+    /** Where the trials' set-up comes from, in one line for the dialog. */
+    public StringProperty setUpProperty() {
+        return setUp;
     }
 
     public ObjectProperty<StudyKind> kindProperty() {

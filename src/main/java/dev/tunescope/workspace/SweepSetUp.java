@@ -7,6 +7,7 @@ import dev.tunescope.run.MetricAliases;
 import dev.tunescope.run.MetricRole;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.ScalarSeries;
+import dev.tunescope.train.OptimizerSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,47 @@ public record SweepSetUp(String sweep, Optional<String> workload, Optional<List<
         return new SweepSetUp(sweep, first(all, h -> HyperparameterNames.text(h, List.of("workload"))), command,
                 optimizer, optimizerSettings, batch, steps, evalEvery, histogramEvery, new ArrayList<>(seeds),
                 first(all, h -> HyperparameterNames.text(h, HyperparameterNames.SCHEDULE)));
+    }
+
+    /**
+     * The optimizer the runs recorded, as the built-in trainer builds it (settings not recorded take the
+     * trainer's defaults); empty when unrecorded or one the trainer does not have.
+     */
+    public Optional<OptimizerSpec> optimizerSpec() {
+        return optimizer.map(name -> name.toLowerCase(java.util.Locale.ROOT)).flatMap(name -> {
+            double momentum = number("momentum", 0.9);
+            boolean nesterov = Boolean.TRUE.equals(optimizerSettings.get("nesterov"));
+            double beta1 = number("beta1", 0.9);
+            double beta2 = number("beta2", 0.999);
+            double eps = optimizerSettings.containsKey("eps") ? number("eps", 1e-8) : number("epsilon", 1e-8);
+            return switch (name) {
+                case "sgd" -> Optional.of(OptimizerSpec.sgd(momentum, nesterov));
+                case "adam" -> Optional.of(new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0, false, beta1, beta2, eps, 0));
+                case "adamw" -> Optional.of(new OptimizerSpec(OptimizerSpec.Kind.ADAMW, 0, false, beta1, beta2, eps,
+                        number("weight_decay", 0.01)));
+                default -> Optional.empty();
+            };
+        });
+    }
+
+    /** One line: "char-transformer-post-ln, adam, batch 32, 300 steps, eval every 10, seed 1". */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        workload.ifPresent(parts::add);
+        command.ifPresent(c -> parts.add("command " + String.join(" ", c)));
+        optimizer.ifPresent(parts::add);
+        batchSize.ifPresent(b -> parts.add("batch " + b));
+        steps.ifPresent(s -> parts.add(s + " steps"));
+        evalEvery.ifPresent(e -> parts.add("eval every " + e));
+        if (!seeds.isEmpty()) {
+            parts.add("seed " + seeds.get(0));
+        }
+        List<String> missing = unknown();
+        return String.join(", ", parts) + (missing.isEmpty() ? "" : "; not recorded: " + String.join(", ", missing));
+    }
+
+    private double number(String key, double otherwise) {
+        return optimizerSettings.get(key) instanceof Double d ? d : otherwise;
     }
 
     /** The fields the runs do not record, by their flag names ("optimizer", "eval_every", ...). */

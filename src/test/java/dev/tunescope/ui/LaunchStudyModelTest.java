@@ -87,4 +87,18 @@ class LaunchStudyModelTest {
                         Optional.of("out of memory")));
         assertThat(LaunchStudyModel.summary(failed, 2, false)).isEqualTo("Ended: 2 of 2 trials ran (1 failed, 1 finished)");
     }
+
+    @Test
+    void aStudyPlannedFromTheOpenSweepTrainsAsTheSweepDid() throws Exception {
+        dev.tunescope.workspace.Workspace samples = dev.tunescope.workspace.Workspace.read(Path.of("sample-runs"),
+                DiagnosisSettings.DEFAULTS);
+        var sweep = samples.diagnoses().stream().filter(d -> d.study().path().equals("post-ln-lr-sweep"))
+                .findFirst();
+        LaunchStudyModel model = model();
+        model.prefill(Path.of("sample-runs"), "post-ln-lr-sweep", sweep, DiagnosisSettings.DEFAULTS);
+        assertThat(model.workloadProperty().get()).isEqualTo("char-transformer-post-ln");
+        assertThat(model.stepsProperty().get()).isEqualTo(300);
+        assertThat(model.setUpProperty().get()).startsWith("Set-up from post-ln-lr-sweep: char-transformer-post-ln,"
+                + " adam, batch 32, 300 steps, eval every 10, seed 1");
+    }
 }
