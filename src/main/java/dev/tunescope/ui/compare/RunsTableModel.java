@@ -7,12 +7,14 @@ import dev.tunescope.diagnose.TrialStability;
 import dev.tunescope.run.HyperparameterValue;
 import dev.tunescope.run.MetricAliases;
 import dev.tunescope.run.MetricRole;
+import dev.tunescope.run.NaturalOrder;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.RunStatus;
 import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.run.Study;
 import dev.tunescope.workspace.Workspace;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +25,7 @@ import java.util.function.Predicate;
 
 /**
  * The rows and columns of the runs table, made from a workspace without any scene: one row per run (those the
- * filter passes), one column per hyperparameter any run records (see {@link HyperparameterOrder}), then the losses,
+ * filter passes, study by study, in natural order), one column per hyperparameter any run records (see {@link HyperparameterOrder}), then the losses,
  * status and the diagnosis' stability verdict with its onset step.
  */
 public final class RunsTableModel {
@@ -70,7 +72,9 @@ public final class RunsTableModel {
         Map<String, Boolean> allNumbers = new HashMap<>();
         for (Study study : workspace.ownStudies()) {
             Optional<Diagnosis> diagnosis = workspace.diagnosis(study.id());
-            for (Run run : study.runs()) {
+            // runs in natural order (batch_8 before batch_16), as the run tree lists them
+            for (Run run : study.runs().stream().sorted(Comparator.comparing(Run::name, NaturalOrder.INSTANCE))
+                    .toList()) {
                 if (!shown.test(run)) {
                     continue;
                 }

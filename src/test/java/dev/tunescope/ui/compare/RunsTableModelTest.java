@@ -33,6 +33,12 @@ class RunsTableModelTest {
     }
 
     @Test
+    void rowsAreInNaturalOrderWithinAStudy() {
+        assertThat(table.rows().stream().filter(r -> r.study().equals("batch-probe")).map(r -> r.run().name()))
+                .containsExactly("batch_8", "batch_16", "batch_32", "batch_64", "batch_128", "batch_256", "batch_512");
+    }
+
+    @Test
     void columnsAreStudyRunTheLearningRateFirstThenTheOtherSettingsThenResults() {
         List<String> ids = table.columns().stream().map(RunColumn::id).toList();
         assertThat(ids.subList(0, 3)).containsExactly("study", "run", "hparam:lr");
