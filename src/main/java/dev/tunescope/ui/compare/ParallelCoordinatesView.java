@@ -123,7 +123,8 @@ public final class ParallelCoordinatesView extends VBox {
             ParallelAxis axis = plot.axes().get(i);
             double x = layout.x(i);
             g.strokeLine(x, layout.top(), x, layout.bottom());
-            g.fillText(axis.title() + (axis.log() ? " (log)" : ""), x, layout.top() - 14);
+            // titles of neighbouring axes alternate between two heights, so long names do not overlap
+            g.fillText(axis.title() + (axis.log() ? " (log)" : ""), x, layout.top() - (i % 2 == 0 ? 16 : 30));
             if (axis.hasValues()) {
                 g.fillText(Text.number(axis.max()), x, layout.top() - 2);
                 g.fillText(Text.number(axis.min()), x, layout.bottom() + 14);

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 public record ParallelLayout(ParallelCoordinatesModel.Plot plot, double width, double height) {
     public static final double LEFT = 60;
     public static final double RIGHT = 60;
-    public static final double TOP = 28;
+    public static final double TOP = 44;
     public static final double BOTTOM = 36;
     /** How far from a line, in pixels, a pointer still counts as on it. */
     public static final double HIT_DISTANCE = 5;
