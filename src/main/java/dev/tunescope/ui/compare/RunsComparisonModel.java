@@ -2,6 +2,7 @@ package dev.tunescope.ui.compare;
 
 import dev.tunescope.run.Run;
 import dev.tunescope.ui.WorkspaceViewModel;
+import dev.tunescope.workspace.Workspace;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,10 +11,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * What the runs table and the parallel coordinates share: the table of the runs the filter passes, made again when
- * the folder or the filter changes, and the selection, which is the workspace's own (selecting here selects there).
+ * the folder or the filter changes (see {@link #rebuild()}), and the selection, which is the workspace's own (selecting here selects there).
  */
 public final class RunsComparisonModel {
     private final WorkspaceViewModel workspace;
+    private RunsTableModel.Table all = RunsTableModel.Table.EMPTY;
+    private Workspace allOf;
     private final ReadOnlyObjectWrapper<RunsTableModel.Table> table =
             new ReadOnlyObjectWrapper<>(RunsTableModel.Table.EMPTY);
 
@@ -47,7 +50,17 @@ public final class RunsComparisonModel {
         workspace.selectedRuns().addListener((javafx.collections.ListChangeListener<Run>) change -> onChange.run());
     }
 
+    /**
+     * The rows of every run are made once per workspace (reading each run's losses); a change of filter only picks
+     * rows again, so typing in the filter of a folder of thousands of runs stays quick. The columns are those of
+     * the whole folder, so they stay put while the filter is typed.
+     */
     private void rebuild() {
-        table.set(RunsTableModel.build(workspace.workspaceProperty().get(), workspace::matches));
+        Workspace current = workspace.workspaceProperty().get();
+        if (current != allOf) {
+            all = RunsTableModel.build(current, run -> true);
+            allOf = current;
+        }
+        table.set(all.filtered(workspace::matches));
     }
 }

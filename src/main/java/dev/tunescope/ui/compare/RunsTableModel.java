@@ -49,6 +49,11 @@ public final class RunsTableModel {
             rows = List.copyOf(rows);
         }
 
+        /** The same columns with the rows of the runs {@code shown} passes (no series is read again). */
+        public Table filtered(Predicate<Run> shown) {
+            return new Table(columns, rows.stream().filter(row -> shown.test(row.run())).toList());
+        }
+
         /** The hyperparameter columns whose values are all numbers: the parallel coordinates' axes. */
         public List<RunColumn> numericHyperparameters() {
             return columns.stream().filter(c -> c.kind() == RunColumn.Kind.HYPERPARAMETER && c.numeric()).toList();
