@@ -32,8 +32,8 @@ public final class RunFilter {
               /batch_(8|16)$/    regex on study, run name or path
               word               part of the study, run name or path
             Setting names match their aliases: learning_rate=0.01 finds runs that record lr.""";
-    /** The short form, for the field's prompt. */
-    public static final String HINT = "Filter: lr=1e-3  lr>1e-4  batch!=32  status=diverged  unstable  /regex/  word";
+    /** The short form, for the field's prompt (narrow: the tree's width); the tooltip has the rest. */
+    public static final String HINT = "lr=1e-3  batch>=32  status=diverged  unstable  /regex/  word";
 
     public static final RunFilter ALL = new RunFilter("", List.of());
 
