@@ -1,15 +1,32 @@
 package dev.tunescope.run;
 
+import java.util.Locale;
+
 /**
  * What a filter looks at for one run: the run, the study it belongs to, and its stability verdict where the
  * diagnosis gave one (the {@code stable} and {@code unstable} keywords need it).
+ *
+ * @param words what plain words are looked for in, case folded: the study, the run's name and path, its format,
+ *              status and settings ({@code lr=0.01 optimizer=adam}); made once, as a subject is tested often
  */
-public record FilterSubject(String study, Run run, Stability stability) {
+public record FilterSubject(String study, Run run, Stability stability, String words) {
 
     /** The diagnosis' verdict on a run, as the filter needs it (the run layer knows nothing of the rules). */
     public enum Stability { STABLE, UNSTABLE, UNKNOWN }
 
+    public FilterSubject(String study, Run run, Stability stability) {
+        this(study, run, stability, wordsOf(study, run));
+    }
+
     public static FilterSubject of(String study, Run run) {
         return new FilterSubject(study, run, Stability.UNKNOWN);
+    }
+
+    private static String wordsOf(String study, Run run) {
+        StringBuilder words = new StringBuilder().append(study).append(' ').append(run.name()).append(' ')
+                .append(run.path()).append(' ').append(run.format().id()).append(' ').append(run.status().id());
+        run.hyperparameters().values().forEach((name, value) -> words.append(' ').append(name).append('=')
+                .append(value.display()));
+        return words.toString().toLowerCase(Locale.ROOT);
     }
 }

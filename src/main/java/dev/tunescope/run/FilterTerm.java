@@ -11,11 +11,11 @@ sealed interface FilterTerm {
 
     boolean test(FilterSubject subject);
 
-    /** Case-folded substring of the study's label, the run's name or its path. */
+    /** Case-folded substring of the study's label, the run's name, path, format, status or settings. */
     record Word(String folded) implements FilterTerm {
         @Override
         public boolean test(FilterSubject subject) {
-            return haystack(subject).contains(folded);
+            return subject.words().contains(folded);
         }
     }
 
@@ -72,10 +72,6 @@ sealed interface FilterTerm {
             }
             return name.test(subject) && value.test(subject);
         }
-    }
-
-    private static String haystack(FilterSubject subject) {
-        return (subject.study() + " " + subject.run().name() + " " + subject.run().path()).toLowerCase(Locale.ROOT);
     }
 
     /** The run's own settings a filter can name; empty for any other name. */

@@ -16,7 +16,7 @@ import java.util.regex.PatternSyntaxException;
  *   <li>{@code status=diverged}, {@code format=csv}, {@code optimizer=adam}: text equality, case folded</li>
  *   <li>{@code stable}, {@code unstable}: the diagnosis' verdict, where it gave one</li>
  *   <li>{@code /batch_(8|16)$/}: a regex found in the study, run name or path (case folded)</li>
- *   <li>any other word: a case-folded substring of the study, run name or path</li>
+ *   <li>any other word: a case-folded substring of the study, run name, path, format, status or a setting</li>
  * </ul>
  * Hyperparameter names match through their aliases ({@link HyperparameterNames}): {@code learning_rate=0.01}
  * finds runs that record {@code lr}. Parse once per change of the filter, then test every run.
@@ -30,7 +30,7 @@ public final class RunFilter {
               status=diverged  optimizer=adam   text equality (status, format, name, study, any setting)
               stable  unstable   the diagnosis' stability verdict
               /batch_(8|16)$/    regex on study, run name or path
-              word               part of the study, run name or path
+              word               part of the study, run name, path, format, status or a setting (adam)
             Setting names match their aliases: learning_rate=0.01 finds runs that record lr.""";
     /** The short form, for the field's prompt (narrow: the tree's width); the tooltip has the rest. */
     public static final String HINT = "lr=1e-3  batch>=32  status=diverged  unstable  /regex/  word";

@@ -77,6 +77,14 @@ class RunFilterTest {
     }
 
     @Test
+    void wordsAlsoLookAtFormatStatusAndSettings() {
+        assertThat(names("adamw")).containsExactly("lr_1e-1");
+        assertThat(names("DIVERGED")).containsExactly("lr_1e-1");
+        assertThat(names("tensorboard")).hasSize(3);
+        assertThat(names("batch_size=32")).containsExactly("lr_1e-3");
+    }
+
+    @Test
     void termsAreAnded() {
         assertThat(names("lr>1e-3 batch=64 status=finished")).containsExactly("lr_1e-2");
         assertThat(names("/lr_/ stable lr<0.005")).containsExactly("lr_1e-3");
