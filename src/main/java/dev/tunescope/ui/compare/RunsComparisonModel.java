@@ -38,9 +38,14 @@ public final class RunsComparisonModel {
         return paths;
     }
 
-    /** Selects these runs in the workspace; an empty choice leaves the selection as it was. */
+    /**
+     * Selects these runs in the workspace; an empty choice leaves the selection as it was, and so does the same
+     * choice in another order (sorting the table re-lists its selected rows: that selects nothing new).
+     */
     public void select(List<Run> runs) {
-        if (!runs.isEmpty() && !runs.equals(workspace.selectedRuns())) {
+        Set<String> chosen = new HashSet<>();
+        runs.forEach(run -> chosen.add(run.path()));
+        if (!runs.isEmpty() && !chosen.equals(selectedPaths())) {
             workspace.selectedRuns().setAll(runs);
         }
     }

@@ -95,10 +95,11 @@ public final class RunsTableView extends TableView<RunRow> {
         updatingSelection = true;
         try {
             getSelectionModel().clearSelection();
-            for (int i = 0; i < getItems().size(); i++) {
-                if (selected.contains(getItems().get(i).run().path())) {
-                    getSelectionModel().select(i);
-                }
+            int[] rows = java.util.stream.IntStream.range(0, getItems().size())
+                    .filter(i -> selected.contains(getItems().get(i).run().path())).toArray();
+            if (rows.length > 0) { // one call: selecting thousands of rows one by one is slow
+                getSelectionModel().selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1, rows.length));
+                scrollTo(rows[0]);
             }
         } finally {
             updatingSelection = false;
