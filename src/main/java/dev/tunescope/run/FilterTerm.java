@@ -77,7 +77,7 @@ sealed interface FilterTerm {
     /** The run's own settings a filter can name; empty for any other name. */
     private static Optional<String> textOf(FilterSubject subject, String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "status" -> Optional.of(subject.run().status().id());
+            case "status" -> Optional.of(subject.status().id());
             case "format" -> Optional.of(subject.run().format().id());
             case "name", "run" -> Optional.of(subject.run().name());
             case "study" -> Optional.of(subject.study());

@@ -1,5 +1,6 @@
 package dev.tunescope.ui.compare;
 
+import dev.tunescope.diagnose.Diagnosis;
 import dev.tunescope.run.FilterSubject;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.RunFilter;
@@ -7,12 +8,14 @@ import dev.tunescope.run.Study;
 import dev.tunescope.workspace.Workspace;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 
 /**
- * The filter in force for the open folder. The text is parsed once per change (not once per run), and each run's
+ * The filter in force for the open folder ({@code status=diverged} also finds runs that record no status but whose
+ * loss the diagnosis saw go NaN, as the runs table shows them). The text is parsed once per change (not once per run), and each run's
  * study and stability verdict are looked up in a map made once per workspace, so filtering thousands of runs is one
  * pass over them. Text that cannot be read leaves the last filter that could in force and says why.
  */
@@ -67,9 +70,11 @@ public final class RunFilterModel {
                 v.unstable() ? FilterSubject.Stability.UNSTABLE : FilterSubject.Stability.STABLE)));
         Map<String, FilterSubject> byPath = new HashMap<>();
         for (Study study : workspace.studies()) {
+            Optional<Diagnosis> diagnosis = workspace.diagnosis(study.id());
             for (Run run : study.runs()) {
                 byPath.put(run.path(), new FilterSubject(study.label(), run,
-                        verdicts.getOrDefault(run.path(), FilterSubject.Stability.UNKNOWN)));
+                        verdicts.getOrDefault(run.path(), FilterSubject.Stability.UNKNOWN),
+                        RunsTableModel.status(run, diagnosis.flatMap(d -> d.trial(run.path())))));
             }
         }
         return byPath;

@@ -123,7 +123,7 @@ public final class RunsTableModel {
             cells.put(BEST_EVAL_LOSS, CellValue.of(s.stats().min()));
             cells.put(FINAL_EVAL_LOSS, CellValue.of(s.lastValue()));
         });
-        cells.put(STATUS, CellValue.of(status(run, trial)));
+        cells.put(STATUS, CellValue.of(status(run, trial).id()));
         Optional<TrialStability> verdict = diagnosis.flatMap(d -> d.verdict(run.path()));
         verdict.ifPresent(v -> {
             cells.put(STABILITY, CellValue.of(v.mainSign().map(InstabilitySign::kind)
@@ -136,11 +136,11 @@ public final class RunsTableModel {
     }
 
     /** The run's own status; a run that records none but whose loss went NaN or infinite has diverged. */
-    private static String status(Run run, Optional<Trial> trial) {
+    static RunStatus status(Run run, Optional<Trial> trial) {
         if (run.status() == RunStatus.UNKNOWN && trial.map(Trial::diverged).orElse(false)) {
-            return RunStatus.DIVERGED.id();
+            return RunStatus.DIVERGED;
         }
-        return run.status().id();
+        return run.status();
     }
 
     private static CellValue cell(HyperparameterValue value) {

@@ -55,6 +55,17 @@ class RunFilterModelTest {
     }
 
     @Test
+    void statusDivergedFindsRunsWhoseLossWentNaNThoughTheyRecordNoStatus() throws Exception {
+        Workspace fixtures = Workspace.read(dev.tunescope.testing.Fixtures.resolve("lightning_csv"),
+                DiagnosisSettings.DEFAULTS);
+        RunFilterModel filter = new RunFilterModel(new SimpleStringProperty("status=diverged"),
+                new SimpleObjectProperty<>(fixtures));
+        List<Run> runs = fixtures.ownStudies().stream().flatMap(s -> s.runs().stream()).toList();
+        assertThat(runs).allMatch(run -> run.status() == dev.tunescope.run.RunStatus.UNKNOWN);
+        assertThat(runs.stream().filter(filter::matches).map(Run::name)).containsExactly("version_1");
+    }
+
+    @Test
     void filteringATableKeepsItsColumns() {
         RunsTableModel.Table all = RunsTableModel.build(samples, run -> true);
         RunsTableModel.Table some = all.filtered(run -> run.name().equals("batch_8"));
