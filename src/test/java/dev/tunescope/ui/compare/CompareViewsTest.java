@@ -75,6 +75,23 @@ class CompareViewsTest {
     }
 
     @Test
+    void clickingAColumnHeaderSortsByValue(FxRobot robot) {
+        robot.interact(() -> workspace.filterProperty().set("pre-ln-lr-sweep"));
+        TableView<RunRow> table = table(robot);
+        String lr = RunsTableModel.hyperparameterColumn("lr");
+        javafx.scene.Node header = robot.lookup(".column-header").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h
+                        && h.getTableColumn() != null && lr.equals(h.getTableColumn().getId())).findFirst().orElseThrow();
+        robot.clickOn(header);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column(table, lr)).containsExactly("0.0001", "0.000316", "0.001", "0.00316", "0.01", "0.0316",
+                "0.1");
+        robot.clickOn(header);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(column(table, lr).get(0)).isEqualTo("0.1");
+    }
+
+    @Test
     void selectingRowsSelectsRunsAndRunsSelectedElsewhereSelectRows(FxRobot robot) {
         TableView<RunRow> table = table(robot);
         robot.interact(() -> {
