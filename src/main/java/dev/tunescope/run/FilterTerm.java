@@ -46,7 +46,8 @@ sealed interface FilterTerm {
             Optional<String> text = textOf(subject, name);
             if (text.isPresent()) {
                 return number.isEmpty() ? operator.test(text.get(), value)
-                        : FilterNumbers.parse(text.get()).stream().anyMatch(n -> operator.test(n, number.getAsDouble()));
+                        : FilterNumbers.parse(text.get()).stream()
+                                .anyMatch(n -> operator.test(n, number.getAsDouble()));
             }
             Optional<HyperparameterValue> setting = hyperparameter(subject.run(), name);
             if (setting.isEmpty()) {

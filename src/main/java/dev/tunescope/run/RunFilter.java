@@ -54,8 +54,8 @@ public final class RunFilter {
             FilterToken next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
             switch (token.kind()) {
                 case REGEX -> terms.add(regex(token.text()));
-                case OPERATOR -> throw new InvalidFilterException("'" + token.text() + "' needs a name before it, as in lr"
-                        + token.text() + "0.01");
+                case OPERATOR -> throw new InvalidFilterException("'" + token.text()
+                        + "' needs a name before it, as in lr" + token.text() + "0.01");
                 case WORD -> {
                     if (next != null && next.kind() == FilterToken.Kind.OPERATOR) {
                         FilterToken value = i + 2 < tokens.size() ? tokens.get(i + 2) : null;

@@ -22,7 +22,8 @@ class RunFilterTest {
     private static List<String> names(String filter) {
         RunFilter parsed = RunFilter.parse(filter);
         return RUNS.stream().filter(r -> parsed.matches(new FilterSubject("post-ln-sweep", r,
-                r == LARGE ? FilterSubject.Stability.UNSTABLE : FilterSubject.Stability.STABLE))).map(Run::name).toList();
+                r == LARGE ? FilterSubject.Stability.UNSTABLE : FilterSubject.Stability.STABLE)))
+                .map(Run::name).toList();
     }
 
     @Test

@@ -15,9 +15,10 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * The filter in force for the open folder ({@code status=diverged} also finds runs that record no status but whose
- * loss the diagnosis saw go NaN, as the runs table shows them). The text is parsed once per change (not once per run), and each run's
- * study and stability verdict are looked up in a map made once per workspace, so filtering thousands of runs is one
- * pass over them. Text that cannot be read leaves the last filter that could in force and says why.
+ * loss the diagnosis saw go NaN, as the runs table shows them). The text is parsed once per change (not once per
+ * run), and each run's study and stability verdict are looked up in a map made once per workspace, so filtering
+ * thousands of runs is one pass over them. Text that cannot be read leaves the last filter that could in force and
+ * says why.
  */
 public final class RunFilterModel {
     private final ObservableValue<Workspace> workspace;

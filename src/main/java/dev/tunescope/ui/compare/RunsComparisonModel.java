@@ -11,7 +11,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * What the runs table and the parallel coordinates share: the table of the runs the filter passes, made again when
- * the folder or the filter changes (see {@link #rebuild()}), and the selection, which is the workspace's own (selecting here selects there).
+ * the folder or the filter changes (see {@link #rebuild()}), and the selection, which is the workspace's own
+ * (selecting here selects there).
  */
 public final class RunsComparisonModel {
     private final WorkspaceViewModel workspace;

@@ -25,8 +25,8 @@ import java.util.function.Predicate;
 
 /**
  * The rows and columns of the runs table, made from a workspace without any scene: one row per run (those the
- * filter passes, study by study, in natural order), one column per hyperparameter any run records (see {@link HyperparameterOrder}), then the losses,
- * status and the diagnosis' stability verdict with its onset step.
+ * filter passes, study by study, in natural order), one column per hyperparameter any run records (see
+ * {@link HyperparameterOrder}), then the losses, status and the diagnosis' stability verdict with its onset step.
  */
 public final class RunsTableModel {
     public static final String STUDY = "study";

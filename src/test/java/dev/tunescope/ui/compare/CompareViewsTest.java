@@ -81,7 +81,8 @@ class CompareViewsTest {
         String lr = RunsTableModel.hyperparameterColumn("lr");
         javafx.scene.Node header = robot.lookup(".column-header").queryAll().stream()
                 .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h
-                        && h.getTableColumn() != null && lr.equals(h.getTableColumn().getId())).findFirst().orElseThrow();
+                        && h.getTableColumn() != null && lr.equals(h.getTableColumn().getId()))
+                .findFirst().orElseThrow();
         robot.clickOn(header);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(column(table, lr)).containsExactly("0.0001", "0.000316", "0.001", "0.00316", "0.01", "0.0316",
@@ -116,7 +117,8 @@ class CompareViewsTest {
             robot.lookup("#compare-tabs").queryAs(TabPane.class).getSelectionModel().select(1);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        ParallelCoordinatesView view = robot.lookup("#parallel-coordinates-pane").queryAs(ParallelCoordinatesView.class);
+        ParallelCoordinatesView view = robot.lookup("#parallel-coordinates-pane")
+                .queryAs(ParallelCoordinatesView.class);
         Canvas canvas = robot.lookup("#parallel-coordinates").queryAs(Canvas.class);
         ParallelLayout layout = view.plotLayout();
         assertThat(layout.plot().rows()).hasSize(7);

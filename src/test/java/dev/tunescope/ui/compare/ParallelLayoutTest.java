@@ -77,7 +77,8 @@ class ParallelLayoutTest {
 
     @Test
     void hoveringSaysTheRunAndItsValues() {
-        assertThat(PLOT.describe(PLOT.rows().get(2))).isEqualTo("s / c (unstable): lr 0.01, batch_size 64, best loss -");
+        assertThat(PLOT.describe(PLOT.rows().get(2)))
+                .isEqualTo("s / c (unstable): lr 0.01, batch_size 64, best loss -");
     }
 
     @Test
