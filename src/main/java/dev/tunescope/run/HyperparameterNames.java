@@ -71,6 +71,18 @@ public final class HyperparameterNames {
         return value(hparams, names).map(v -> v.display().strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty());
     }
 
+    /** The groups of names that mean one setting, for looking a setting up by any of its names. */
+    private static final List<List<String>> ALIAS_GROUPS = List.of(LEARNING_RATE, WARMUP, CLIP, BATCH_SIZE,
+            MAX_TRAIN_STEPS, SEED, OUT_OF_MEMORY, STUDY, OPTIMIZER, SCHEDULE, EVAL_EVERY, MODEL, NORM_PLACEMENT);
+
+    /**
+     * Every name that means the same setting as {@code key}, preferred first ({@code learning_rate} gives the
+     * learning-rate names); just {@code key} for a name no group knows.
+     */
+    public static List<String> aliasesOf(String key) {
+        return ALIAS_GROUPS.stream().filter(group -> isOneOf(key, group)).findFirst().orElse(List.of(key));
+    }
+
     /** Whether {@code key} is one of {@code names} (case folded). */
     public static boolean isOneOf(String key, List<String> names) {
         String folded = key.toLowerCase(Locale.ROOT);

@@ -71,7 +71,8 @@ public final class MainWindow {
         panels.setPrefWidth(320);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panels);
         scroll.setFitToWidth(true);
-        SplitPane split = new SplitPane(new RunTreeView(workspace), plots, scroll);
+        SplitPane split = new SplitPane(new RunTreeView(workspace),
+                dev.tunescope.ui.compare.CompareTabs.below(plots, workspace), scroll);
         split.setDividerPositions(0.22, 0.74);
         root.setTop(menus());
         root.setCenter(split);

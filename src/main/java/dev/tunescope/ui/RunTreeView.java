@@ -1,10 +1,14 @@
 package dev.tunescope.ui;
 
 import dev.tunescope.diagnose.Text;
+import dev.tunescope.run.NaturalOrder;
 import dev.tunescope.run.Run;
+import dev.tunescope.run.RunFilter;
 import dev.tunescope.run.Study;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -15,8 +19,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The studies and runs of the open folder: a filter box above a tree (study, then its runs with format, status and
- * key hyperparameters). Selecting runs, or a whole study, selects them for the plots and panels.
+ * The studies and runs of the open folder: a filter box above a tree (study, then its runs in natural order,
+ * batch_8 before batch_16, with format, status and key hyperparameters). Selecting runs, or a whole study, selects
+ * them for the plots and panels. A filter that cannot be read says why under the box.
  */
 final class RunTreeView extends VBox {
     private final WorkspaceViewModel model;
@@ -26,16 +31,25 @@ final class RunTreeView extends VBox {
     RunTreeView(WorkspaceViewModel model) {
         this.model = model;
         TextField filter = new TextField();
-        filter.setPromptText("Filter runs (name, lr=..., status)");
+        filter.setId("run-filter");
+        filter.setPromptText(RunFilter.HINT);
         filter.textProperty().bindBidirectional(model.filterProperty());
-        filter.setTooltip(new Tooltip("Shows the runs whose path, format, status or hyperparameters contain this text"));
+        filter.setTooltip(new Tooltip(RunFilter.HELP));
+        Label error = new Label();
+        error.setId("filter-error");
+        error.setWrapText(true);
+        error.setStyle("-fx-text-fill: #c62828;");
+        error.textProperty().bind(model.filtering().errorProperty().map(why -> why.isEmpty() ? ""
+                : why + " (the last valid filter stays in force)"));
+        error.visibleProperty().bind(model.filtering().errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
         tree.setShowRoot(false);
         tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         tree.setCellFactory(view -> new RunCell());
         tree.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<TreeItem<Object>>) change -> selectionChanged());
         VBox.setVgrow(tree, Priority.ALWAYS);
-        getChildren().addAll(filter, tree);
+        getChildren().addAll(filter, error, tree);
         setSpacing(4);
         model.workspaceProperty().addListener((obs, old, now) -> rebuild());
         model.selectedRuns().addListener((javafx.collections.ListChangeListener<Run>) change -> showSelection());
@@ -50,7 +64,8 @@ final class RunTreeView extends VBox {
     private void rebuild() {
         TreeItem<Object> root = new TreeItem<>("root");
         for (Study study : model.studies()) {
-            List<Run> shown = study.runs().stream().filter(model::matches).toList();
+            List<Run> shown = study.runs().stream().filter(model::matches)
+                    .sorted(Comparator.comparing(Run::name, NaturalOrder.INSTANCE)).toList();
             if (shown.isEmpty()) {
                 continue;
             }

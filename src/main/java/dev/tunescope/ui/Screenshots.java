@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 
 /**
  * {@code --screenshots DIR}: once the folder is read and drawn, saves the window as it shows each view (the curves,
- * an unstable trial zoomed in, the gradient norms, the hyperparameter axis plot), then exits; exit code 1 when the folder could not be read.
+ * an unstable trial zoomed in, the gradient norms, the hyperparameter axis plot, the parallel coordinates), then exits; exit code 1 when the folder could not be read.
  * Used for the README's pictures and by the installer's smoke test.
  */
 final class Screenshots {
@@ -72,7 +72,11 @@ final class Screenshots {
                             tabs.getSelectionModel().select(3);
                             later(() -> {
                                 save(stage, dir.resolve("histograms.png"));
-                                Platform.exit();
+                                ((TabPane) stage.getScene().lookup("#compare-tabs")).getSelectionModel().select(1);
+                                later(() -> {
+                                    save(stage, dir.resolve("parallel-coordinates.png"));
+                                    Platform.exit();
+                                });
                             });
                         });
                     });

@@ -5,11 +5,11 @@ import dev.tunescope.diagnose.DiagnosisSettings;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.Study;
 import dev.tunescope.run.StudyKind;
+import dev.tunescope.ui.compare.RunFilterModel;
 import dev.tunescope.workspace.Recommendation;
 import dev.tunescope.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -32,6 +32,7 @@ public final class WorkspaceViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("No folder open");
     private final StringProperty filter = new SimpleStringProperty("");
+    private final RunFilterModel filtering = new RunFilterModel(filter, workspace);
     private final ObservableList<Run> selectedRuns = FXCollections.observableArrayList();
     private final ObjectProperty<Optional<Diagnosis>> diagnosis = new SimpleObjectProperty<>(Optional.empty());
     private final ObjectProperty<Optional<Diagnosis>> warmupDiagnosis = new SimpleObjectProperty<>(Optional.empty());
@@ -195,15 +196,14 @@ public final class WorkspaceViewModel {
         return Optional.of(current.diagnoses().get(0));
     }
 
-    /** Whether a run passes the filter: its path, format, status or a hyperparameter contains the text. */
+    /** Whether a run passes the filter: see {@link dev.tunescope.run.RunFilter} for its language. */
     public boolean matches(Run run) {
-        String wanted = filter.get().strip().toLowerCase(Locale.ROOT);
-        if (wanted.isEmpty()) {
-            return true;
-        }
-        String haystack = (run.path() + " " + run.format().id() + " " + run.status().id() + " "
-                + run.hyperparameters().values()).toLowerCase(Locale.ROOT);
-        return haystack.contains(wanted);
+        return filtering.matches(run);
+    }
+
+    /** The filter in force, and why the text typed cannot be read where it cannot. */
+    public RunFilterModel filtering() {
+        return filtering;
     }
 
     /** The open folder's run at that path (as findings and advice name it). */

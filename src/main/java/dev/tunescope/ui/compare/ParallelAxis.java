@@ -1,0 +1,51 @@
+package dev.tunescope.ui.compare;
+
+/**
+ * One vertical axis of the parallel coordinates: a numeric hyperparameter, or the best loss.
+ *
+ * @param column the runs table column whose values it shows
+ * @param log    whether values are placed by their logarithm (positive values spanning more than a decade,
+ *               as swept learning rates and batch sizes are)
+ */
+public record ParallelAxis(String column, String title, double min, double max, boolean log) {
+
+    /** Spans wider than this ratio are drawn on a log scale. */
+    static final double DECADE = 10;
+
+    /** An axis over {@code values} (NaN ignored); log where they are all positive and span more than a decade. */
+    static ParallelAxis over(String column, String title, double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min > max) {
+            return new ParallelAxis(column, title, Double.NaN, Double.NaN, false);
+        }
+        return new ParallelAxis(column, title, min, max, min > 0 && max / min > DECADE);
+    }
+
+    /**
+     * Where {@code value} lies between the axis' ends: 0 at its minimum, 1 at its maximum, 0.5 for all values
+     * on an axis whose values are all the same; NaN for a missing value.
+     */
+    public double fraction(double value) {
+        if (!Double.isFinite(value) || !Double.isFinite(min)) {
+            return Double.NaN;
+        }
+        if (max == min) {
+            return 0.5;
+        }
+        double t = log ? (Math.log10(value) - Math.log10(min)) / (Math.log10(max) - Math.log10(min))
+                : (value - min) / (max - min);
+        return Math.max(0, Math.min(1, t));
+    }
+
+    /** Whether any run has a value on this axis. */
+    public boolean hasValues() {
+        return Double.isFinite(min);
+    }
+}
