@@ -6,7 +6,9 @@ import dev.tunescope.diagnose.LrStarRule;
 import dev.tunescope.diagnose.Text;
 import dev.tunescope.diagnose.Trial;
 import dev.tunescope.diagnose.TrialStability;
+import dev.tunescope.plot.Buckets;
 import dev.tunescope.plot.ScaleType;
+import dev.tunescope.plot.StepMarks;
 import dev.tunescope.run.ScalarSeries;
 import java.util.Comparator;
 import java.util.List;
@@ -36,10 +38,10 @@ final class DiagnosisCharts {
             chart.series("lr = " + Markup.number(trial.learningRate()), trial.trainLoss());
         }
         // one marker per step, naming every rate unstable from there, so that labels do not pile up
-        java.util.Map<Long, List<String>> byStep = new java.util.TreeMap<>();
+        List<Map.Entry<Long, String>> onsets = new java.util.ArrayList<>();
         d.instability().ifPresent(r -> r.unstable().forEach(t -> t.firstUnstableStep().ifPresent(step ->
-                byStep.computeIfAbsent(step, s -> new java.util.ArrayList<>()).add(Markup.number(t.learningRate())))));
-        byStep.forEach((step, rates) -> chart.verticalMarker(step, "lr " + String.join(", ", rates) + " unstable"));
+                onsets.add(Map.entry(step, Markup.number(t.learningRate()))))));
+        StepMarks.merge(onsets, "lr ", " unstable").forEach(m -> chart.verticalMarker(m.step(), m.label()));
         return chart.toSvg();
     }
 
@@ -103,20 +105,10 @@ final class DiagnosisCharts {
             return Optional.empty();
         }
         double[] values = java.util.Arrays.stream(norms.get().valuesCopy()).filter(Double::isFinite).toArray();
-        double min = java.util.Arrays.stream(values).min().orElse(0);
-        double max = java.util.Arrays.stream(values).max().orElse(1);
-        double width = max > min ? (max - min) / HISTOGRAM_BUCKETS : 1;
-        double[] edges = new double[HISTOGRAM_BUCKETS + 1];
-        double[] counts = new double[HISTOGRAM_BUCKETS];
-        for (int i = 0; i <= HISTOGRAM_BUCKETS; i++) {
-            edges[i] = min + width * i;
-        }
-        for (double v : values) {
-            counts[Math.min(HISTOGRAM_BUCKETS - 1, (int) ((v - min) / width))]++;
-        }
+        Buckets buckets = Buckets.of(values, HISTOGRAM_BUCKETS);
         ClippingAdvice c = advice.get();
         return Optional.of(new SvgHistogramChart().title("Gradient norms of " + c.run() + " (" + values.length
-                + " steps)").xLabel(norms.get().tag()).yLabel("steps").bars(edges, counts).threshold(c.threshold(),
+                + " steps)").xLabel(norms.get().tag()).yLabel("steps").bars(buckets.edges(), buckets.counts()).threshold(c.threshold(),
                 "p" + Text.number(c.percentile()) + " = " + Text.number(c.threshold()) + ", "
                         + Text.percent(c.clippedFraction()) + " above")
                 .toSvg());
