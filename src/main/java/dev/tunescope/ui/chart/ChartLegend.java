@@ -13,11 +13,12 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * The legend of a line chart as wrapping rows under the toolbar (a canvas legend in one row named 5 of 7 runs),
- * scrolling when there are very many. A click hides or shows a run, an alt-click or a double click shows that run
- * alone (again: all), hovering an entry highlights its curve.
+ * scrolling when there are very many. A click hides or shows a run, an alt-click shows that run alone (again: all;
+ * not a double click, which two quick clicks to hide and show again would trigger), hovering an entry
+ * highlights its curve.
  */
 public final class ChartLegend extends ScrollPane {
-    static final String HINT = "Click: hide or show.  Double-click or alt-click: show only this run (again: all).";
+    static final String HINT = "Click: hide or show this run.  Alt-click: show only this run (again: show all).";
     private final FlowPane entries = new FlowPane(12, 2);
     private final LineChartCanvas chart;
 
@@ -61,7 +62,7 @@ public final class ChartLegend extends ScrollPane {
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }
-        if (e.isAltDown() || e.getClickCount() == 2) {
+        if (e.isAltDown()) {
             solo(name);
         } else {
             toggle(name);

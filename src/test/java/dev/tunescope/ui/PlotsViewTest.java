@@ -1,0 +1,191 @@
+package dev.tunescope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tunescope.diagnose.ClippingAdvisor;
+import dev.tunescope.diagnose.Finding;
+import dev.tunescope.diagnose.InstabilityRule;
+import dev.tunescope.run.MetricAliases;
+import dev.tunescope.run.MetricRole;
+import dev.tunescope.run.Run;
+import dev.tunescope.ui.chart.NamedSeries;
+import dev.tunescope.ui.chart.Threshold;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The plots of the real main window on the sample runs: legend, colours, evidence, the clipping slider. */
+@ExtendWith(ApplicationExtension.class)
+class PlotsViewTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, Background.direct(), UiPreferences.inMemory());
+        stage.show();
+        window.open(Path.of("sample-runs"));
+    }
+
+    private PlotsView plots() {
+        return window.plots();
+    }
+
+    private List<Run> runs(String study) {
+        return window.workspace().studies().stream().flatMap(s -> s.runs().stream())
+                .filter(r -> r.path().startsWith(study + "/")).toList();
+    }
+
+    private String colorOf(String runName) {
+        return plots().curves().getSeries().stream().filter(s -> s.name().contains(runName)).findFirst()
+                .map(NamedSeries::color).orElseThrow();
+    }
+
+    @Test
+    void clickingALegendEntryHidesItsRunAndClickingAgainShowsIt(FxRobot robot) {
+        List<Run> sweep = runs("post-ln-lr-sweep");
+        robot.interact(() -> window.workspace().selectedRuns().setAll(sweep));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Label> entries = robot.lookup(".legend-entry").queryAllAs(Label.class).stream().toList();
+        assertThat(entries).hasSize(sweep.size());
+        Label first = entries.get(0);
+        String name = (String) first.getUserData();
+        robot.clickOn(first);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(plots().curves().hidden()).containsExactly(name);
+        double middle = plots().curves().plotArea().getMinX() + plots().curves().plotArea().getWidth() / 2;
+        String[] reading = new String[1];
+        robot.interact(() -> reading[0] = plots().curves().readoutAt(middle));
+        assertThat(reading[0]).doesNotContain(name + ":");
+        Label again = robot.lookup(".legend-entry").queryAllAs(Label.class).stream()
+                .filter(l -> name.equals(l.getUserData())).findFirst().orElseThrow();
+        robot.clickOn(again);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(plots().curves().hidden()).isEmpty();
+    }
+
+    @Test
+    void altClickingALegendEntryShowsThatRunAloneAndAgainShowsAll(FxRobot robot) {
+        List<Run> sweep = runs("post-ln-lr-sweep");
+        robot.interact(() -> window.workspace().selectedRuns().setAll(sweep));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label third = robot.lookup(".legend-entry").queryAllAs(Label.class).stream().toList().get(2);
+        String name = (String) third.getUserData();
+        robot.press(javafx.scene.input.KeyCode.ALT).clickOn(third).release(javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(plots().curves().hidden()).hasSize(sweep.size() - 1).doesNotContain(name);
+        Label again = robot.lookup(".legend-entry").queryAllAs(Label.class).stream()
+                .filter(l -> name.equals(l.getUserData())).findFirst().orElseThrow();
+        robot.press(javafx.scene.input.KeyCode.ALT).clickOn(again).release(javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(plots().curves().hidden()).isEmpty();
+    }
+
+    @Test
+    void aRunKeepsItsColourWhateverElseIsSelected(FxRobot robot) {
+        List<Run> sweep = runs("post-ln-lr-sweep");
+        robot.interact(() -> window.workspace().selectedRuns().setAll(sweep));
+        String together = colorOf(sweep.get(3).name());
+        robot.interact(() -> window.workspace().selectedRuns().setAll(sweep.get(3)));
+        assertThat(plots().curves().getSeries()).singleElement();
+        assertThat(colorOf(sweep.get(3).name())).isEqualTo(together);
+        robot.interact(() -> window.workspace().selectedRuns().setAll(sweep.get(5), sweep.get(3)));
+        assertThat(colorOf(sweep.get(3).name())).isEqualTo(together);
+        assertThat(colorOf(sweep.get(5).name())).isNotEqualTo(together);
+    }
+
+    @Test
+    void runsOfTwoStudiesWithTheSameNameGetDifferentLabels(FxRobot robot) {
+        Run post = runs("post-ln-lr-sweep").get(0);
+        Run pre = runs("pre-ln-lr-sweep").stream().filter(r -> r.name().equals(post.name())).findFirst()
+                .orElseThrow();
+        robot.interact(() -> window.workspace().selectedRuns().setAll(post, pre));
+        assertThat(plots().curves().getSeries()).extracting(NamedSeries::name).doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).contains(post.name()).contains(" / "));
+    }
+
+    @Test
+    void theClippingFindingShowsGradientNormsOfItsRun(FxRobot robot) {
+        int index = findingIndex(robot, f -> f.rule().equals(ClippingAdvisor.RULE)
+                && !f.evidence().runs().isEmpty());
+        Finding finding = finding(robot, index);
+        robot.interact(() -> findings(robot).getSelectionModel().select(index));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(plots().metric()).isEqualTo("grad norm");
+        assertThat(window.workspace().selectedRuns()).extracting(Run::path)
+                .containsExactlyElementsOf(finding.evidence().runs());
+        String tag = MetricAliases.defaults().find(MetricRole.GRAD_NORM,
+                window.workspace().selectedRuns().get(0).scalars().keySet()).orElseThrow();
+        assertThat(plots().curves().getSeries()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.series().tag()).isEqualTo(tag));
+    }
+
+    @Test
+    void anInstabilityFindingZoomsToItsStepsWithYFittedToThem(FxRobot robot) {
+        int index = findingIndex(robot, f -> f.rule().equals(InstabilityRule.RULE)
+                && f.evidence().runs().size() == 1 && !f.evidence().marks().isEmpty());
+        Finding finding = finding(robot, index);
+        robot.interact(() -> findings(robot).getSelectionModel().select(index));
+        WaitForAsyncUtils.waitForFxEvents();
+        FindingEvidence evidence = FindingEvidence.of(finding, MetricAliases.defaults());
+        var range = evidence.range().orElseThrow();
+        assertThat(plots().curves().visibleXRange().min()).isEqualTo(range.from());
+        assertThat(plots().curves().visibleXRange().max()).isEqualTo(range.to());
+        var series = plots().curves().getSeries().get(0).series();
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
+        for (int i = 0; i < series.size(); i++) {
+            if (series.step(i) >= range.from() && series.step(i) <= range.to() && series.value(i) > 0
+                    && series.value(i) < Double.POSITIVE_INFINITY) {
+                low = Math.min(low, series.value(i));
+                high = Math.max(high, series.value(i));
+            }
+        }
+        var y = plots().curves().visibleYRange();
+        assertThat(y.min()).isLessThanOrEqualTo(low).isGreaterThan(low / 2);
+        assertThat(y.max()).isGreaterThanOrEqualTo(high).isLessThan(high * 2);
+    }
+
+    @Test
+    void theGradientNormChartShowsTheSlidersThresholdAtOnce(FxRobot robot) {
+        Slider slider = robot.lookup("#clip-percentile").queryAs(Slider.class);
+        Label readout = robot.lookup("#clip-readout").queryAs(Label.class);
+        for (double percentile : new double[] {46.57, 52.91, 90}) {
+            robot.interact(() -> slider.setValue(percentile));
+            Threshold shown = plots().norms().getThresholds().get(0);
+            assertThat(shown.label()).isEqualTo(readout.getText()).startsWith("p" + dev.tunescope.diagnose.Text
+                    .number(percentile) + " = ");
+            assertThat(shown.label()).contains(" = " + dev.tunescope.diagnose.Text.number(shown.value()) + ":");
+            assertThat(plots().histogram().getThreshold()).isEqualTo(shown.value());
+            assertThat(plots().histogram().getThresholdLabel()).isEqualTo(readout.getText());
+        }
+    }
+
+    private static ListView<Finding> findings(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);
+        return list;
+    }
+
+    private static Finding finding(FxRobot robot, int index) {
+        return findings(robot).getItems().get(index);
+    }
+
+    private static int findingIndex(FxRobot robot, java.util.function.Predicate<Finding> which) {
+        List<Finding> items = findings(robot).getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (which.test(items.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such finding among " + items.size());
+    }
+}
