@@ -117,15 +117,21 @@ public final class PlotsView extends VBox {
         showAxis();
     }
 
-    private HBox curvesTools() {
+    /** The curves' controls; they wrap onto a second row rather than being squeezed to "M...". */
+    private javafx.scene.layout.FlowPane curvesTools() {
         CheckBox logY = new CheckBox("log y");
         logY.selectedProperty().bindBidirectional(curves.logYProperty());
         CheckBox outliers = new CheckBox("ignore outliers");
         outliers.setTooltip(new javafx.scene.control.Tooltip("Fit y to the 1st-99th percentile of the values, so "
                 + "that a diverging run does not flatten the others"));
         outliers.selectedProperty().bindBidirectional(curves.ignoreOutliersProperty());
-        HBox tools = new HBox(10, new Label("Metric"), metric, logY, outliers, new Label("Smoothing"),
-                SmoothingControl.of(curves.smoothingProperty()));
+        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(10, 4, new Label("Metric"), metric,
+                logY, outliers, new Label("Smoothing"), SmoothingControl.of(curves.smoothingProperty()));
+        tools.getChildren().forEach(node -> {
+            if (node instanceof javafx.scene.control.Control control) {
+                control.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            }
+        });
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.setPadding(new Insets(4));
         return tools;

@@ -19,6 +19,7 @@ final class SmoothingControl {
     static HBox of(DoubleProperty weight) {
         Slider slider = new Slider(0, 0.99, weight.get());
         slider.setId("smoothing");
+        slider.setPrefWidth(140);
         slider.setTooltip(new Tooltip("EMA smoothing (TensorBoard-style); the raw curve stays faintly behind"));
         slider.valueProperty().bindBidirectional(weight);
         TextField field = new TextField(Text.number(weight.get()));
