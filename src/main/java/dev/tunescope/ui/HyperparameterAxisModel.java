@@ -29,6 +29,12 @@ import java.util.TreeSet;
 public record HyperparameterAxisModel(List<ScatterCanvas.Point> points, List<String> runs, ScaleType xType,
                                       String xLabel, String yLabel, String note, List<String> names) {
 
+    /** What hovering point {@code i} says: "post-ln-lr-sweep/lr_1.00e-02: lr = 0.01, best eval loss = 2.134". */
+    public String describe(int i) {
+        ScatterCanvas.Point p = points.get(i);
+        return runs.get(i) + ": " + xLabel + " = " + Text.number(p.x()) + ", " + yLabel + " = " + Text.number(p.y());
+    }
+
     public static HyperparameterAxisModel of(Optional<Diagnosis> diagnosis, List<Study> studies, String name) {
         Optional<LrStarRule.LrStar> star = diagnosis.flatMap(Diagnosis::lrStar);
         Map<String, Double> best = new HashMap<>();

@@ -141,6 +141,7 @@ public final class PlotsView extends VBox {
         hyperparameter.setValue("lr");
         hyperparameter.valueProperty().addListener((obs, old, now) -> showAxis());
         scatter.setId("hyperparameter-axis");
+        scatter.setInteraction(i -> axis == null ? "" : axis.describe(i), i -> selectRun(axis.runs().get(i)));
         HBox tools = new HBox(10, new Label("Hyperparameter on x"), hyperparameter);
         tools.setPadding(new Insets(4));
         VBox.setVgrow(scatter, Priority.ALWAYS);
@@ -169,6 +170,11 @@ public final class PlotsView extends VBox {
         onsets = evidence.onsets().stream().map(step -> new Marker(step, "onset")).toList();
         showMarkers();
         evidence.range().ifPresent(range -> curves.zoomToAndFitY(range.from(), range.to()));
+    }
+
+    private void selectRun(String path) {
+        workspace.studies().stream().flatMap(s -> s.runs().stream()).filter(r -> r.path().equals(path)).findFirst()
+                .ifPresent(run -> workspace.selectedRuns().setAll(run));
     }
 
     /** Shows an unstable trial: selects its run and zooms to its first unstable step, y fitted. */
@@ -234,6 +240,11 @@ public final class PlotsView extends VBox {
 
     public HeatmapCanvas heatmap() {
         return histograms.heatmap();
+    }
+
+    /** What the hyperparameter axis plot shows now. */
+    public HyperparameterAxisModel axis() {
+        return axis;
     }
 
     public ScatterCanvas scatter() {

@@ -169,6 +169,26 @@ class PlotsViewTest {
         }
     }
 
+    @Test
+    void hoveringATrialOnTheHyperparameterAxisNamesItAndClickingSelectsItsRun(FxRobot robot) {
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        HyperparameterAxisModel axis = plots().axis();
+        int star = java.util.stream.IntStream.range(0, axis.points().size())
+                .filter(i -> axis.points().get(i).style() == dev.tunescope.export.MarkerStyle.HIGHLIGHTED)
+                .findFirst().orElseThrow();
+        var scatter = plots().scatter();
+        double[] pixel = new double[2];
+        robot.interact(() -> System.arraycopy(scatter.pixelOf(star), 0, pixel, 0, 2));
+        assertThat(scatter.pointAt(pixel[0] + 3, pixel[1] - 2)).isEqualTo(star);
+        assertThat(axis.describe(star)).startsWith(axis.runs().get(star) + ": lr = 0.00316, best ");
+        robot.clickOn(scatter.canvas().localToScreen(pixel[0], pixel[1]));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.workspace().selectedRuns()).singleElement()
+                .satisfies(r -> assertThat(r.path()).isEqualTo(axis.runs().get(star)));
+    }
+
     private static ListView<Finding> findings(FxRobot robot) {
         @SuppressWarnings("unchecked")
         ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);
