@@ -18,9 +18,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The report's three plots, drawn from every logged point (M4 reduction at the chart's width): the sweep's loss
- * curves, the gradient-norm histogram with the clipping threshold, and the LR axis plot with lr* and the unstable
- * trials marked.
+ * The report's plots, drawn from every logged point (M4 reduction at the chart's width): the sweep's train and
+ * eval loss curves, the clipping run's gradient norm against step and as a histogram, both with the clipping
+ * threshold, and the LR axis plot with lr* and the unstable trials marked.
  */
 final class DiagnosisCharts {
     static final int HISTOGRAM_BUCKETS = 40;
@@ -94,6 +94,42 @@ final class DiagnosisCharts {
                 + " is inside the searched range."
                 : "lr* = " + Markup.number(star.value()) + " is at the edge of the searched range: extend the sweep.");
         return Optional.of(chart.toSvg());
+    }
+
+    /**
+     * Eval loss of every sweep trial that logged one, on a log axis: lr* is usually ranked on it, and a trial whose
+     * train loss still falls while its eval loss rises is overfitting, which the train curves do not show.
+     */
+    static Optional<Svg> evalCurves(Diagnosis d) {
+        List<Trial> trials = d.sweep().stream().filter(t -> t.evalLoss().isPresent())
+                .sorted(Comparator.comparingDouble(Trial::learningRate)).toList();
+        if (trials.isEmpty()) {
+            return Optional.empty();
+        }
+        SvgLineChart chart = new SvgLineChart().size(860, 440).title("Eval loss by learning rate")
+                .xLabel("step").yLabel("eval loss").yScale(ScaleType.LOG);
+        for (Trial trial : trials) {
+            chart.series("lr = " + Markup.number(trial.learningRate()), trial.evalLoss().orElseThrow());
+        }
+        return Optional.of(chart.toSvg());
+    }
+
+    /**
+     * The clipping run's gradient norm against step with the recommended threshold: where the norms cross it is
+     * where updates are clipped, and a norm that climbs over the run says more than its histogram can.
+     */
+    static Optional<Svg> gradNormCurve(Diagnosis d) {
+        Optional<ClippingAdvice> advice = d.clipping();
+        Optional<ScalarSeries> norms = advice.flatMap(c -> d.sweep().stream().filter(t -> t.run().equals(c.run()))
+                .findFirst()).flatMap(Trial::gradNorm);
+        if (advice.isEmpty() || norms.isEmpty()) {
+            return Optional.empty();
+        }
+        ClippingAdvice c = advice.get();
+        return Optional.of(new SvgLineChart().size(860, 360).title("Gradient norm of " + c.run() + " by step")
+                .xLabel("step").yLabel(norms.get().tag()).yScale(ScaleType.LOG).series(c.run(), norms.get())
+                .threshold(c.threshold(), "p" + Text.number(c.percentile()) + " = " + Text.number(c.threshold()))
+                .toSvg());
     }
 
     /** The clipping run's gradient norms as a histogram, with the threshold and the share above it. */
