@@ -166,8 +166,8 @@ public final class PlotsView extends VBox {
      */
     public void showEvidence(FindingEvidence evidence) {
         tabs.getSelectionModel().select(0);
-        evidence.metric().map(CurvesModel::name).ifPresent(metric::setValue);
         onsets = evidence.onsets().stream().map(step -> new Marker(step, "onset")).toList();
+        evidence.metric().map(CurvesModel::name).ifPresent(metric::setValue);
         showMarkers();
         evidence.range().ifPresent(range -> curves.zoomToAndFitY(range.from(), range.to()));
     }
@@ -202,17 +202,27 @@ public final class PlotsView extends VBox {
         }
         String choice = metric.getValue();
         curves.yTitleProperty().set(choice == null ? "" : choice);
-        curves.resetZoom();
-        curves.setSeries(model.series(selected, choice, workspace.studies()));
-        showMarkers();
-        showThreshold();
+        curves.show(model.series(selected, choice, workspace.studies()), marks(), gradNormThreshold());
     }
 
     private void showMarkers() {
+        curves.setVerticalMarkers(marks());
+    }
+
+    /** The unstable trials' first unstable steps, and the onsets of the finding shown. */
+    private List<Marker> marks() {
         List<Marker> marks = new ArrayList<>(CurvesModel.markers(workspace.diagnosisProperty().get(),
                 workspace.selectedRuns()));
         onsets.stream().filter(o -> marks.stream().noneMatch(m -> m.step() == o.step())).forEach(marks::add);
-        curves.setVerticalMarkers(marks);
+        return marks;
+    }
+
+    /** The clipping threshold, where the curves show gradient norms. */
+    private List<Threshold> gradNormThreshold() {
+        double t = clipping.thresholdProperty().get();
+        boolean gradNorm = CurvesModel.name(MetricRole.GRAD_NORM).equals(metric.getValue());
+        return gradNorm && Double.isFinite(t) ? List.of(new Threshold(t, clipping.readoutProperty().get()))
+                : List.of();
     }
 
     private void showNorms() {
@@ -234,8 +244,7 @@ public final class PlotsView extends VBox {
         if (Double.isFinite(t)) {
             histogram.setThreshold(t, clipping.readoutProperty().get());
         }
-        boolean gradNorm = CurvesModel.name(MetricRole.GRAD_NORM).equals(metric.getValue());
-        curves.setThresholds(gradNorm ? line : List.of());
+        curves.setThresholds(gradNormThreshold());
     }
 
     public HeatmapCanvas heatmap() {

@@ -74,6 +74,7 @@ public final class LineChartCanvas extends CoalescingCanvasChart {
     private double[] rubberBand;
     private Object fittedKey;
     private AxisRange fitted;
+    private int drawCount;
 
     /** A chart that prepares its series on the calling thread (dialogs and tests). */
     public LineChartCanvas() {
@@ -118,6 +119,21 @@ public final class LineChartCanvas extends CoalescingCanvasChart {
         rebuild();
     }
 
+    /**
+     * Shows other series with their marks, the zoom reset: one request, drawn once, when the series are prepared
+     * (setting each part on its own drew the old series at the new zoom first, then again). FX thread.
+     */
+    public void show(List<NamedSeries> series, List<Marker> newMarkers, List<Threshold> newThresholds) {
+        // set now without a redraw (the next frame, when the series land, shows them), so that marks set after
+        // this call, before the series land, are kept
+        viewport.reset();
+        markers = List.copyOf(newMarkers);
+        thresholds = List.copyOf(newThresholds);
+        wanted = List.copyOf(series);
+        rebuild();
+    }
+
+    /** Prepares the wanted series in this chart's lane; they are drawn when ready, unless superseded. */
     private void rebuild() {
         List<NamedSeries> series = wanted;
         double weight = smoothing.get();
@@ -360,11 +376,17 @@ public final class LineChartCanvas extends CoalescingCanvasChart {
 
     // ---- drawing
 
+    /** How many frames were drawn (for tests that a change draws once). */
+    int drawCount() {
+        return drawCount;
+    }
+
     @Override
     protected void draw() {
         if (!Platform.isFxApplicationThread()) {
             throw new IllegalStateException("draw on the FX thread");
         }
+        drawCount++;
         double width = canvas().getWidth();
         double height = canvas().getHeight();
         Rectangle2D area = plotArea();

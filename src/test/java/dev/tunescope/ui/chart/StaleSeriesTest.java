@@ -44,6 +44,23 @@ class StaleSeriesTest {
         assertThat(chart.seriesProperty().get()).isEqualTo(small);
     }
 
+    @Test
+    void showingOtherSeriesWithTheirMarksDrawsOnceWhenTheyArePrepared() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = on(chart::drawCount);
+        List<NamedSeries> large = List.of(new NamedSeries("large", ramp(4_000_000)));
+        org.testfx.api.FxToolkit.setupFixture(() -> chart.show(large, List.of(new Marker(10, "onset")),
+                List.of(new Threshold(1.5, "p90"))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.getSeries().equals(large));
+        Thread.sleep(200); // a pulse or more for the draw
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(on(chart::drawCount) - before).isEqualTo(1);
+    }
+
+    private static <T> T on(java.util.concurrent.Callable<T> call) throws Exception {
+        return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
+    }
+
     private static ScalarSeries ramp(int n) {
         long[] steps = new long[n];
         double[] values = new double[n];
