@@ -189,6 +189,40 @@ class PlotsViewTest {
                 .satisfies(r -> assertThat(r.path()).isEqualTo(axis.runs().get(star)));
     }
 
+    @Test
+    void theHeatmapNamesItsRunAndReadsTheBucketUnderThePointer(FxRobot robot) {
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        var heatmap = plots().heatmap();
+        Run first = window.workspace().selectedRuns().stream().filter(r -> !r.histograms().isEmpty()).findFirst()
+                .orElseThrow();
+        assertThat(heatmap.title()).startsWith("grad/values of " + first.name());
+        double[] centre = {heatmap.getWidth() / 2, heatmap.getHeight() / 2};
+        assertThat(heatmap.readingAt(centre[0], centre[1])).matches("step \\d+, \\[.*\\]: \\d+|step \\d+: no values.*");
+        assertThat(heatmap.readingAt(2, 2)).isEmpty();
+    }
+
+    @Test
+    void theHeatmapRampGoesFromDimToBrightOnTheDarkThemeAndPaleToDarkOnTheLight(FxRobot robot) {
+        var dark = dev.tunescope.ui.chart.ChartTheme.DARK;
+        robot.interact(() -> dev.tunescope.ui.chart.ChartTheme.CURRENT.set(dark));
+        try {
+            double few = brightness(0.02);
+            double many = brightness(1);
+            assertThat(many).isGreaterThan(few + 0.4);
+            assertThat(few).as("few is still told from the background").isGreaterThan(
+                    dark.background().getBrightness() + 0.15);
+        } finally {
+            robot.interact(() -> dev.tunescope.ui.chart.ChartTheme.CURRENT.set(dev.tunescope.ui.chart.ChartTheme.LIGHT));
+        }
+        assertThat(brightness(0.02)).isGreaterThan(brightness(1) + 0.4);
+    }
+
+    private static double brightness(double share) {
+        return dev.tunescope.ui.chart.HeatmapCanvas.shade(share).getBrightness();
+    }
+
     private static ListView<Finding> findings(FxRobot robot) {
         @SuppressWarnings("unchecked")
         ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);

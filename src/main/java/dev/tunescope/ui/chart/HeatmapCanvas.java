@@ -204,12 +204,12 @@ public final class HeatmapCanvas extends SimpleCanvasChart {
     }
 
     /** A count's place between none and the most, on a log scale so that sparse tails still show. */
-    static double share(double count, double most) {
+    public static double share(double count, double most) {
         return most > 0 ? Math.log1p(count) / Math.log1p(most) : 0;
     }
 
     /** The ramp of the current theme at a share in [0, 1]. */
-    static Color shade(double share) {
+    public static Color shade(double share) {
         Color[] ramp = ChartTheme.current() == ChartTheme.DARK ? DARK_RAMP : LIGHT_RAMP;
         double s = Math.max(0, Math.min(1, share)) * (ramp.length - 1);
         int i = Math.min(ramp.length - 2, (int) s);
