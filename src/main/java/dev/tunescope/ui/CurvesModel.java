@@ -6,6 +6,7 @@ import dev.tunescope.diagnose.TrialStability;
 import dev.tunescope.plot.RunColors;
 import dev.tunescope.plot.RunLabels;
 import dev.tunescope.plot.StepMarks;
+import dev.tunescope.plot.XAxis;
 import dev.tunescope.run.MetricAliases;
 import dev.tunescope.run.MetricRole;
 import dev.tunescope.run.Run;
@@ -66,6 +67,11 @@ public final class CurvesModel {
 
     /** One series per run that has {@code choice}, labelled and coloured; the studies give the labels context. */
     public List<NamedSeries> series(List<Run> runs, String choice, List<Study> studies) {
+        return series(runs, choice, studies, XAxis.STEP);
+    }
+
+    /** The same, with x as {@code x} measures it (a run without wall times has no time axis and is left out). */
+    public List<NamedSeries> series(List<Run> runs, String choice, List<Study> studies, XAxis x) {
         Map<String, String> studyOf = new TreeMap<>();
         studies.forEach(study -> study.runs().forEach(run -> studyOf.put(run.path(), study.label())));
         Map<String, String> labels = RunLabels.of(runs.stream().map(run -> new RunLabels.Labelled(run.path(),
@@ -73,7 +79,8 @@ public final class CurvesModel {
         List<NamedSeries> series = new ArrayList<>();
         for (Run run : runs) {
             String color = colors.colorOf(run.path()); // assigned even without the metric, so colours stay put
-            metric(run, choice).ifPresent(s -> series.add(new NamedSeries(labels.get(run.path()), s, color)));
+            metric(run, choice).flatMap(x::apply)
+                    .ifPresent(s -> series.add(new NamedSeries(labels.get(run.path()), s, color)));
         }
         return List.copyOf(series);
     }

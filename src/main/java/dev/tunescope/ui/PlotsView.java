@@ -2,6 +2,7 @@ package dev.tunescope.ui;
 
 import dev.tunescope.diagnose.Diagnosis;
 import dev.tunescope.plot.Buckets;
+import dev.tunescope.plot.XAxis;
 import dev.tunescope.run.MetricAliases;
 import dev.tunescope.run.MetricRole;
 import dev.tunescope.run.Run;
@@ -54,6 +55,7 @@ public final class PlotsView extends VBox {
     private final HistogramCanvas histogram = new HistogramCanvas();
     private final ComboBox<String> metric = new ComboBox<>();
     private final ComboBox<String> hyperparameter = new ComboBox<>();
+    private final ComboBox<XAxis> xAxis = new ComboBox<>();
     private final HistogramsTab histograms;
     private final ScatterCanvas scatter = new ScatterCanvas();
     private final TabPane tabs;
@@ -119,6 +121,22 @@ public final class PlotsView extends VBox {
 
     /** The curves' controls; they wrap onto a second row rather than being squeezed to "M...". */
     private javafx.scene.layout.FlowPane curvesTools() {
+        xAxis.setId("x-axis");
+        xAxis.getItems().setAll(XAxis.values());
+        xAxis.setValue(XAxis.STEP);
+        xAxis.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(XAxis axis) {
+                return axis == null ? "" : axis.title();
+            }
+
+            @Override
+            public XAxis fromString(String text) {
+                return java.util.Arrays.stream(XAxis.values()).filter(a -> a.title().equals(text)).findFirst()
+                        .orElse(XAxis.STEP);
+            }
+        });
+        xAxis.valueProperty().addListener((obs, old, now) -> showCurves());
         CheckBox logY = new CheckBox("log y");
         logY.selectedProperty().bindBidirectional(curves.logYProperty());
         CheckBox outliers = new CheckBox("ignore outliers");
@@ -126,7 +144,7 @@ public final class PlotsView extends VBox {
                 + "that a diverging run does not flatten the others"));
         outliers.selectedProperty().bindBidirectional(curves.ignoreOutliersProperty());
         javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(10, 4, new Label("Metric"), metric,
-                logY, outliers, new Label("Smoothing"), SmoothingControl.of(curves.smoothingProperty()));
+                new Label("x"), xAxis, logY, outliers, new Label("Smoothing"), SmoothingControl.of(curves.smoothingProperty()));
         tools.getChildren().forEach(node -> {
             if (node instanceof javafx.scene.control.Control control) {
                 control.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
@@ -166,6 +184,7 @@ public final class PlotsView extends VBox {
      */
     public void showEvidence(FindingEvidence evidence) {
         tabs.getSelectionModel().select(0);
+        xAxis.setValue(XAxis.STEP); // a finding's evidence is at steps
         onsets = evidence.onsets().stream().map(step -> new Marker(step, "onset")).toList();
         evidence.metric().map(CurvesModel::name).ifPresent(metric::setValue);
         showMarkers();
@@ -201,12 +220,17 @@ public final class PlotsView extends VBox {
             updatingChoices = false;
         }
         String choice = metric.getValue();
+        XAxis x = xAxis.getValue();
         curves.yTitleProperty().set(choice == null ? "" : choice);
-        curves.show(model.series(selected, choice, workspace.studies()), marks(), gradNormThreshold());
+        curves.xTitleProperty().set(x.title());
+        curves.xAxisProperty().set(x);
+        // marks are at steps: on a time axis they would land at a step's number of milliseconds
+        curves.show(model.series(selected, choice, workspace.studies(), x), x == XAxis.STEP ? marks() : List.of(),
+                gradNormThreshold());
     }
 
     private void showMarkers() {
-        curves.setVerticalMarkers(marks());
+        curves.setVerticalMarkers(xAxis.getValue() == XAxis.STEP ? marks() : List.of());
     }
 
     /** The unstable trials' first unstable steps, and the onsets of the finding shown. */

@@ -223,6 +223,21 @@ class PlotsViewTest {
         return dev.tunescope.ui.chart.HeatmapCanvas.shade(share).getBrightness();
     }
 
+    @Test
+    void relativeTimeOnXStartsEveryRunAtZeroAndReadsAsTime(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<dev.tunescope.plot.XAxis> x = robot.lookup("#x-axis")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> x.setValue(dev.tunescope.plot.XAxis.RELATIVE_TIME));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(plots().curves().xTitleProperty().get()).isEqualTo("relative time");
+        assertThat(plots().curves().getSeries()).isNotEmpty().allSatisfy(s -> assertThat(s.series().step(0)).isZero());
+        double middle = plots().curves().plotArea().getMinX() + plots().curves().plotArea().getWidth() / 2;
+        String[] reading = new String[1];
+        robot.interact(() -> reading[0] = plots().curves().readoutAt(middle));
+        assertThat(reading[0]).startsWith("relative time ");
+    }
+
     private static ListView<Finding> findings(FxRobot robot) {
         @SuppressWarnings("unchecked")
         ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);

@@ -5,10 +5,8 @@ import dev.tunescope.plot.LinearScale;
 import dev.tunescope.plot.MinMaxPyramid;
 import dev.tunescope.plot.Scale;
 import dev.tunescope.plot.ScaleType;
-import dev.tunescope.plot.ValueRanges;
-import dev.tunescope.run.ScalarSeries;
+import dev.tunescope.plot.XAxis;
 import dev.tunescope.ui.Background;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javafx.application.Platform;
@@ -56,6 +54,8 @@ public final class LineChartCanvas extends CoalescingCanvasChart {
     private final BooleanProperty legendOnCanvas = new SimpleBooleanProperty(this, "legendOnCanvas", true);
     private final StringProperty xTitle = new SimpleStringProperty(this, "xTitle", "step");
     private final StringProperty yTitle = new SimpleStringProperty(this, "yTitle", "");
+    private final javafx.beans.property.ObjectProperty<XAxis> xAxis = new javafx.beans.property.SimpleObjectProperty<>(
+            this, "xAxis", XAxis.STEP);
     private final StringProperty highlighted = new SimpleStringProperty(this, "highlighted", null);
     private final ObservableSet<String> hidden = FXCollections.observableSet();
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
@@ -72,8 +72,6 @@ public final class LineChartCanvas extends CoalescingCanvasChart {
     private final LineChartRenderer renderer = new LineChartRenderer();
     private double crosshairX = Double.NaN;
     private double[] rubberBand;
-    private Object fittedKey;
-    private AxisRange fitted;
     private int drawCount;
 
     /** A chart that prepares its series on the calling thread (dialogs and tests). */
@@ -102,6 +100,7 @@ public final class LineChartCanvas extends CoalescingCanvasChart {
         });
         legendOnCanvas.addListener((obs, was, is) -> requestRedraw());
         xTitle.addListener((obs, was, is) -> requestRedraw());
+        xAxis.addListener((obs, was, is) -> requestRedraw());
         yTitle.addListener((obs, was, is) -> requestRedraw());
         highlighted.addListener((obs, was, is) -> requestRedraw());
         hidden.addListener((javafx.collections.SetChangeListener<String>) change -> {
@@ -229,6 +228,11 @@ public final class LineChartCanvas extends CoalescingCanvasChart {
         return xTitle;
     }
 
+    /** What x measures, for its tick labels and the readout (the series carry it in their step column). */
+    public javafx.beans.property.ObjectProperty<XAxis> xAxisProperty() {
+        return xAxis;
+    }
+
     public StringProperty yTitleProperty() {
         return yTitle;
     }
@@ -280,26 +284,7 @@ public final class LineChartCanvas extends CoalescingCanvasChart {
     /** The y values shown now. */
     public AxisRange visibleYRange() {
         ScaleType type = logY.get() ? ScaleType.LOG : ScaleType.LINEAR;
-        return viewport.y(cache.yRange(type, ignoreOutliers.get()), () -> fittedYRange(type));
-    }
-
-    /** The range of the shown points inside the shown steps, computed once per change of either. */
-    private AxisRange fittedYRange(ScaleType type) {
-        AxisRange x = visibleXRange();
-        SeriesCache c = cache;
-        Set<String> off = Set.copyOf(hidden);
-        List<Object> key = List.of(c, x, type, off);
-        if (!key.equals(fittedKey)) {
-            List<ScalarSeries> series = new ArrayList<>();
-            for (int s = 0; s < c.series.size(); s++) {
-                if (!off.contains(c.series.get(s).name())) {
-                    series.add(c.isSmoothed() ? c.smoothed.get(s) : c.series.get(s).series());
-                }
-            }
-            fitted = ValueRanges.inSteps(type, series, x.min(), x.max());
-            fittedKey = key;
-        }
-        return fitted;
+        return viewport.y(cache.yRange(type, ignoreOutliers.get()), () -> cache.fittedRange(type, visibleXRange(), Set.copyOf(hidden)));
     }
 
     /** The plot area inside the axes, in canvas pixels. */
@@ -360,7 +345,7 @@ public final class LineChartCanvas extends CoalescingCanvasChart {
     /** The crosshair's text for a mouse x in canvas pixels, as {@link #readoutProperty()} shows it; null off it. */
     public String readoutAt(double mouseX) {
         Readout reading = readingAt(mouseX);
-        return reading == null ? null : reading.text();
+        return reading == null ? null : reading.text(xAxis.get());
     }
 
     void setCrosshair(double px) {
@@ -397,6 +382,6 @@ public final class LineChartCanvas extends CoalescingCanvasChart {
         Readout reading = Double.isNaN(crosshairX) ? null : readingAt(crosshairX);
         renderer.draw(canvas().getGraphicsContext2D(), new LineChartFrame(width, height, area, xScale(), yScale(),
                 cache, Set.copyOf(hidden), highlighted.get(), markers, thresholds, xTitle.get(), yTitle.get(),
-                reading, crosshairX, rubberBand, legendOnCanvas.get()));
+                reading, crosshairX, rubberBand, legendOnCanvas.get(), xAxis.get()));
     }
 }

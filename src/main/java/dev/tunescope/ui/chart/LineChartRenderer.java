@@ -7,6 +7,7 @@ import dev.tunescope.plot.NonFiniteStretch;
 import dev.tunescope.plot.ReducedLine;
 import dev.tunescope.plot.Scale;
 import dev.tunescope.plot.Tick;
+import dev.tunescope.plot.XAxis;
 import dev.tunescope.run.ScalarSeries;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,7 +202,8 @@ final class LineChartRenderer {
             g.strokeLine(px, area.getMinY(), px, area.getMaxY());
             g.setStroke(theme.axis());
             g.strokeLine(px, area.getMaxY(), px, area.getMaxY() + 4);
-            g.fillText(tick.label(), px, area.getMaxY() + 6);
+            g.fillText(f.xAxis() == XAxis.STEP ? tick.label() : f.xAxis().format(tick.value()), px,
+                    area.getMaxY() + 6);
         }
         if (!f.xTitle().isEmpty()) {
             g.fillText(f.xTitle(), area.getMinX() + area.getWidth() / 2, area.getMaxY() + 19);
@@ -292,8 +294,8 @@ final class LineChartRenderer {
         double px = CoalescingCanvasChart.snap(f.crosshairX());
         g.strokeLine(px, area.getMinY(), px, area.getMaxY());
         List<String> lines = new ArrayList<>();
-        lines.add("step " + Readout.stepText(readout.step()));
-        readout.rows().forEach(row -> lines.add(readout.text(row)));
+        lines.add(readout.title(f.xAxis()));
+        readout.rows().forEach(row -> lines.add(readout.text(row, f.xAxis())));
         double swatch = 14;
         double boxWidth = lines.stream().mapToDouble(this::textWidth).max().orElse(0) + 10 + swatch;
         double boxHeight = lines.size() * LINE_HEIGHT + 6;

@@ -1,6 +1,7 @@
 package dev.tunescope.ui.chart;
 
 import dev.tunescope.diagnose.Text;
+import dev.tunescope.plot.XAxis;
 import dev.tunescope.run.ScalarSeries;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,25 +63,39 @@ record Readout(long step, List<Row> rows) {
 
     /** A row's text: "name: value", with the raw value where smoothed and the row's step where it differs. */
     String text(Row row) {
+        return text(row, XAxis.STEP);
+    }
+
+    String text(Row row, XAxis axis) {
         StringBuilder text = new StringBuilder(row.name()).append(": ").append(Text.number(row.value()));
         if (Double.compare(row.value(), row.raw()) != 0) {
             text.append(" (raw ").append(Text.number(row.raw())).append(')');
         }
         if (row.step() != step) {
-            text.append(" @ ").append(stepText(row.step()));
+            text.append(" @ ").append(xText(row.step(), axis));
         }
         return text.toString();
     }
 
     /** "step 1,200" then a line per row. */
     String text() {
-        StringBuilder text = new StringBuilder("step ").append(stepText(step));
-        rows.forEach(row -> text.append('\n').append(text(row)));
+        return text(XAxis.STEP);
+    }
+
+    /** The x (as {@code axis} reads it) then a line per row. */
+    String text(XAxis axis) {
+        StringBuilder text = new StringBuilder(title(axis));
+        rows.forEach(row -> text.append('\n').append(text(row, axis)));
         return text.toString();
     }
 
-    static String stepText(long step) {
-        return String.format(Locale.ROOT, "%,d", step);
+    /** The first line: "step 1,200", or the time the x stands for. */
+    String title(XAxis axis) {
+        return axis == XAxis.STEP ? "step " + xText(step, axis) : axis.title() + " " + xText(step, axis);
+    }
+
+    static String xText(long x, XAxis axis) {
+        return axis == XAxis.STEP ? String.format(Locale.ROOT, "%,d", x) : axis.format(x);
     }
 
     /** The index of the point whose step is nearest to {@code step} (binary search), or -1 for an empty series. */

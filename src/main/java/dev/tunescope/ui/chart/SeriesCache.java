@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a line chart derives from its series once rather than per frame: each series' min/max pyramid, its
@@ -35,6 +36,8 @@ final class SeriesCache {
     final AxisRange xRange;
     private final Map<ScaleType, AxisRange> allValues = new java.util.EnumMap<>(ScaleType.class);
     private final Map<ScaleType, AxisRange> withoutOutliers = new java.util.EnumMap<>(ScaleType.class);
+    private Object fittedKey;
+    private AxisRange fitted;
 
     private SeriesCache(List<NamedSeries> series, List<MinMaxPyramid> pyramids, double smoothing,
                         List<ScalarSeries> smoothed, List<MinMaxPyramid> smoothedPyramids,
@@ -90,6 +93,25 @@ final class SeriesCache {
     /** The full y range: of every finite value, or between the 1st and 99th percentile. */
     AxisRange yRange(ScaleType type, boolean ignoreOutliers) {
         return (ignoreOutliers ? withoutOutliers : allValues).get(type);
+    }
+
+    /**
+     * The range of the shown series' points (smoothed where smoothed) inside the steps {@code x}, computed once
+     * per change of the steps, the type or what is hidden (y fitted to the visible data costs a scan per change).
+     */
+    synchronized AxisRange fittedRange(ScaleType type, AxisRange x, Set<String> hidden) {
+        List<Object> key = List.of(type, x, hidden);
+        if (!key.equals(fittedKey)) {
+            List<ScalarSeries> shown = new ArrayList<>();
+            for (int s = 0; s < series.size(); s++) {
+                if (!hidden.contains(series.get(s).name())) {
+                    shown.add(isSmoothed() ? smoothed.get(s) : series.get(s).series());
+                }
+            }
+            fitted = ValueRanges.inSteps(type, shown, x.min(), x.max());
+            fittedKey = key;
+        }
+        return fitted;
     }
 
     List<ScalarSeries> raw() {
