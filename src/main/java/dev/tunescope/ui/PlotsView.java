@@ -59,6 +59,8 @@ public final class PlotsView extends VBox {
     private final HistogramsTab histograms;
     private final ScatterCanvas scatter = new ScatterCanvas();
     private final TabPane tabs;
+    private final ChartGrid grid;
+    private final javafx.scene.control.ToggleButton fourCharts = new javafx.scene.control.ToggleButton("4 charts");
     private HyperparameterAxisModel axis;
     private List<Marker> onsets = List.of();
     private Object folder;
@@ -85,8 +87,17 @@ public final class PlotsView extends VBox {
         curves.setLogY(true);
         curves.ignoreOutliersProperty().set(true);
         norms.yTitleProperty().set("gradient norm");
+        grid = new ChartGrid(background, curves);
         VBox.setVgrow(curves, Priority.ALWAYS);
+        VBox.setVgrow(grid, Priority.ALWAYS);
         VBox lossTab = new VBox(curvesTools(), new ChartLegend(curves), curves);
+        fourCharts.setId("four-charts");
+        fourCharts.setTooltip(new javafx.scene.control.Tooltip("Charts: 1 / 4. Four charts side by side: train "
+                + "loss, eval loss, gradient norm and learning rate of the selected runs"));
+        fourCharts.selectedProperty().addListener((obs, was, is) -> {
+            lossTab.getChildren().set(2, is ? grid : curves);
+            showCurves();
+        });
         VBox.setVgrow(norms, Priority.ALWAYS);
         VBox.setVgrow(histogram, Priority.ALWAYS);
         VBox clipTab = new VBox(norms, histogram);
@@ -144,7 +155,7 @@ public final class PlotsView extends VBox {
                 + "that a diverging run does not flatten the others"));
         outliers.selectedProperty().bindBidirectional(curves.ignoreOutliersProperty());
         javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(10, 4, new Label("Metric"), metric,
-                new Label("x"), xAxis, logY, outliers, new Label("Smoothing"), SmoothingControl.of(curves.smoothingProperty()));
+                new Label("x"), xAxis, fourCharts, logY, outliers, new Label("Smoothing"), SmoothingControl.of(curves.smoothingProperty()));
         tools.getChildren().forEach(node -> {
             if (node instanceof javafx.scene.control.Control control) {
                 control.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
@@ -184,6 +195,7 @@ public final class PlotsView extends VBox {
      */
     public void showEvidence(FindingEvidence evidence) {
         tabs.getSelectionModel().select(0);
+        fourCharts.setSelected(false); // the evidence is one metric, zoomed: shown on the one chart
         xAxis.setValue(XAxis.STEP); // a finding's evidence is at steps
         onsets = evidence.onsets().stream().map(step -> new Marker(step, "onset")).toList();
         evidence.metric().map(CurvesModel::name).ifPresent(metric::setValue);
@@ -227,6 +239,9 @@ public final class PlotsView extends VBox {
         // marks are at steps: on a time axis they would land at a step's number of milliseconds
         curves.show(model.series(selected, choice, workspace.studies(), x), x == XAxis.STEP ? marks() : List.of(),
                 gradNormThreshold());
+        if (fourCharts.isSelected()) {
+            grid.show(model, selected, workspace.studies(), x);
+        }
     }
 
     private void showMarkers() {
@@ -288,6 +303,11 @@ public final class PlotsView extends VBox {
         return curves;
     }
 
+    /** The four charts shown side by side while "4 charts" is on. */
+    public List<LineChartCanvas> grid() {
+        return grid.charts();
+    }
+
     public LineChartCanvas norms() {
         return norms;
     }
@@ -303,7 +323,7 @@ public final class PlotsView extends VBox {
 
     /** The chart on the tab being shown, for saving it as a picture. */
     public Node visibleChart() {
-        return tabs.getSelectionModel().getSelectedIndex() == 0 ? curves : tabs.getSelectionModel().getSelectedItem()
+        return tabs.getSelectionModel().getSelectedIndex() == 0 ? (fourCharts.isSelected() ? grid : curves) : tabs.getSelectionModel().getSelectedItem()
                 .getContent();
     }
 

@@ -238,6 +238,30 @@ class PlotsViewTest {
         assertThat(reading[0]).startsWith("relative time ");
     }
 
+    @Test
+    void fourChartsShowEachMetricInTheRunsColoursAndFollowTheLegend(FxRobot robot) {
+        List<Run> sweep = runs("post-ln-lr-sweep");
+        robot.interact(() -> window.workspace().selectedRuns().setAll(sweep));
+        robot.clickOn("#four-charts");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<dev.tunescope.ui.chart.LineChartCanvas> grid = plots().grid();
+        assertThat(grid).hasSize(4);
+        assertThat(grid).allSatisfy(chart -> assertThat(chart.isVisible() && chart.getScene() != null).isTrue());
+        List<MetricRole> roles = List.of(MetricRole.TRAIN_LOSS, MetricRole.EVAL_LOSS, MetricRole.GRAD_NORM,
+                MetricRole.LEARNING_RATE);
+        for (int i = 0; i < 4; i++) {
+            MetricRole role = roles.get(i);
+            assertThat(grid.get(i).getSeries()).as(role.toString()).hasSize(sweep.size()).allSatisfy(s -> {
+                assertThat(s.series().tag()).isEqualTo(MetricAliases.defaults().find(role,
+                        sweep.get(0).scalars().keySet()).orElseThrow());
+                assertThat(s.color()).isEqualTo(colorOf(s.name()));
+            });
+        }
+        String name = plots().curves().getSeries().get(1).name();
+        robot.interact(() -> plots().curves().hidden().add(name));
+        assertThat(grid).allSatisfy(chart -> assertThat(chart.hidden()).containsExactly(name));
+    }
+
     private static ListView<Finding> findings(FxRobot robot) {
         @SuppressWarnings("unchecked")
         ListView<Finding> list = robot.lookup("#findings").queryAs(ListView.class);
