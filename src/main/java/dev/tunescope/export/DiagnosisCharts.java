@@ -6,7 +6,9 @@ import dev.tunescope.diagnose.LrStarRule;
 import dev.tunescope.diagnose.Text;
 import dev.tunescope.diagnose.Trial;
 import dev.tunescope.diagnose.TrialStability;
+import dev.tunescope.plot.Buckets;
 import dev.tunescope.plot.ScaleType;
+import dev.tunescope.plot.StepMarks;
 import dev.tunescope.run.ScalarSeries;
 import java.util.Comparator;
 import java.util.List;
@@ -16,9 +18,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The report's three plots, drawn from every logged point (M4 reduction at the chart's width): the sweep's loss
- * curves, the gradient-norm histogram with the clipping threshold, and the LR axis plot with lr* and the unstable
- * trials marked.
+ * The report's plots, drawn from every logged point (M4 reduction at the chart's width): the sweep's train and
+ * eval loss curves, the clipping run's gradient norm against step and as a histogram, both with the clipping
+ * threshold, and the LR axis plot with lr* and the unstable trials marked.
  */
 final class DiagnosisCharts {
     static final int HISTOGRAM_BUCKETS = 40;
@@ -36,10 +38,10 @@ final class DiagnosisCharts {
             chart.series("lr = " + Markup.number(trial.learningRate()), trial.trainLoss());
         }
         // one marker per step, naming every rate unstable from there, so that labels do not pile up
-        java.util.Map<Long, List<String>> byStep = new java.util.TreeMap<>();
+        List<Map.Entry<Long, String>> onsets = new java.util.ArrayList<>();
         d.instability().ifPresent(r -> r.unstable().forEach(t -> t.firstUnstableStep().ifPresent(step ->
-                byStep.computeIfAbsent(step, s -> new java.util.ArrayList<>()).add(Markup.number(t.learningRate())))));
-        byStep.forEach((step, rates) -> chart.verticalMarker(step, "lr " + String.join(", ", rates) + " unstable"));
+                onsets.add(Map.entry(step, Markup.number(t.learningRate()))))));
+        StepMarks.merge(onsets, "lr ", " unstable").forEach(m -> chart.verticalMarker(m.step(), m.label()));
         return chart.toSvg();
     }
 
@@ -94,6 +96,42 @@ final class DiagnosisCharts {
         return Optional.of(chart.toSvg());
     }
 
+    /**
+     * Eval loss of every sweep trial that logged one, on a log axis: lr* is usually ranked on it, and a trial whose
+     * train loss still falls while its eval loss rises is overfitting, which the train curves do not show.
+     */
+    static Optional<Svg> evalCurves(Diagnosis d) {
+        List<Trial> trials = d.sweep().stream().filter(t -> t.evalLoss().isPresent())
+                .sorted(Comparator.comparingDouble(Trial::learningRate)).toList();
+        if (trials.isEmpty()) {
+            return Optional.empty();
+        }
+        SvgLineChart chart = new SvgLineChart().size(860, 440).title("Eval loss by learning rate")
+                .xLabel("step").yLabel("eval loss").yScale(ScaleType.LOG);
+        for (Trial trial : trials) {
+            chart.series("lr = " + Markup.number(trial.learningRate()), trial.evalLoss().orElseThrow());
+        }
+        return Optional.of(chart.toSvg());
+    }
+
+    /**
+     * The clipping run's gradient norm against step with the recommended threshold: where the norms cross it is
+     * where updates are clipped, and a norm that climbs over the run says more than its histogram can.
+     */
+    static Optional<Svg> gradNormCurve(Diagnosis d) {
+        Optional<ClippingAdvice> advice = d.clipping();
+        Optional<ScalarSeries> norms = advice.flatMap(c -> d.sweep().stream().filter(t -> t.run().equals(c.run()))
+                .findFirst()).flatMap(Trial::gradNorm);
+        if (advice.isEmpty() || norms.isEmpty()) {
+            return Optional.empty();
+        }
+        ClippingAdvice c = advice.get();
+        return Optional.of(new SvgLineChart().size(860, 360).title("Gradient norm of " + c.run() + " by step")
+                .xLabel("step").yLabel(norms.get().tag()).yScale(ScaleType.LOG).series(c.run(), norms.get())
+                .threshold(c.threshold(), "p" + Text.number(c.percentile()) + " = " + Text.number(c.threshold()))
+                .toSvg());
+    }
+
     /** The clipping run's gradient norms as a histogram, with the threshold and the share above it. */
     static Optional<Svg> gradNormHistogram(Diagnosis d) {
         Optional<ClippingAdvice> advice = d.clipping();
@@ -103,20 +141,10 @@ final class DiagnosisCharts {
             return Optional.empty();
         }
         double[] values = java.util.Arrays.stream(norms.get().valuesCopy()).filter(Double::isFinite).toArray();
-        double min = java.util.Arrays.stream(values).min().orElse(0);
-        double max = java.util.Arrays.stream(values).max().orElse(1);
-        double width = max > min ? (max - min) / HISTOGRAM_BUCKETS : 1;
-        double[] edges = new double[HISTOGRAM_BUCKETS + 1];
-        double[] counts = new double[HISTOGRAM_BUCKETS];
-        for (int i = 0; i <= HISTOGRAM_BUCKETS; i++) {
-            edges[i] = min + width * i;
-        }
-        for (double v : values) {
-            counts[Math.min(HISTOGRAM_BUCKETS - 1, (int) ((v - min) / width))]++;
-        }
+        Buckets buckets = Buckets.of(values, HISTOGRAM_BUCKETS);
         ClippingAdvice c = advice.get();
         return Optional.of(new SvgHistogramChart().title("Gradient norms of " + c.run() + " (" + values.length
-                + " steps)").xLabel(norms.get().tag()).yLabel("steps").bars(edges, counts).threshold(c.threshold(),
+                + " steps)").xLabel(norms.get().tag()).yLabel("steps").bars(buckets.edges(), buckets.counts()).threshold(c.threshold(),
                 "p" + Text.number(c.percentile()) + " = " + Text.number(c.threshold()) + ", "
                         + Text.percent(c.clippedFraction()) + " above")
                 .toSvg());

@@ -31,9 +31,18 @@ public final class DiagnosisReport {
                     "Best loss of each trial; lr* highlighted, unstable trials as hollow triangles"));
             lr.chart(DiagnosisCharts.lossCurves(diagnosis), "Training loss of every trial, every logged step;"
                     + " dashed lines mark each unstable trial's first unstable step");
+            DiagnosisCharts.evalCurves(diagnosis).ifPresent(svg -> lr.chart(svg,
+                    "Eval loss of every trial that logged one, every logged step"));
         }
-        DiagnosisCharts.gradNormHistogram(diagnosis).ifPresent(svg -> report.section("Gradient clipping")
-                .chart(svg, "Gradient norms with the recommended clipping threshold"));
+        Optional<Svg> normCurve = DiagnosisCharts.gradNormCurve(diagnosis);
+        Optional<Svg> normHistogram = DiagnosisCharts.gradNormHistogram(diagnosis);
+        if (normCurve.isPresent() || normHistogram.isPresent()) {
+            HtmlReport.Section clipping = report.section("Gradient clipping");
+            normCurve.ifPresent(svg -> clipping.chart(svg, "Gradient norm against step with the recommended"
+                    + " clipping threshold: updates above the line are clipped"));
+            normHistogram.ifPresent(svg -> clipping.chart(svg, "Gradient norms with the recommended clipping"
+                    + " threshold"));
+        }
         return report.toHtml();
     }
 

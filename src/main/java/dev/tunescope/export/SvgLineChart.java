@@ -1,5 +1,6 @@
 package dev.tunescope.export;
 
+import dev.tunescope.plot.Palette;
 import dev.tunescope.plot.AxisRange;
 import dev.tunescope.plot.M4Reducer;
 import dev.tunescope.plot.NonFinite;

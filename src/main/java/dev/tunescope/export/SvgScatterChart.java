@@ -1,5 +1,6 @@
 package dev.tunescope.export;
 
+import dev.tunescope.plot.Palette;
 import dev.tunescope.plot.AxisRange;
 import dev.tunescope.plot.Scale;
 import dev.tunescope.plot.ScaleType;

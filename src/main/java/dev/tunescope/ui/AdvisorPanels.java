@@ -104,6 +104,9 @@ final class AdvisorPanels {
         ScatterCanvas chart = new ScatterCanvas();
         chart.setId("batch-throughput");
         chart.setPrefHeight(200);
+        // measured throughput sits far below the ideal line's last point: on a linear axis every point lay on
+        // the axis; on log-log the ideal line is straight and each doubling is the same distance
+        chart.setYScale(ScaleType.LOG);
         Runnable show = () -> {
             Optional<BatchAdvice> batch = diagnosis.get().flatMap(Diagnosis::batch);
             text.setText(batch.flatMap(b -> b.findings().stream().findFirst()).map(f -> f.message())

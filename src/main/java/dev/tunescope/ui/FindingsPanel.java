@@ -2,8 +2,8 @@ package dev.tunescope.ui;
 
 import dev.tunescope.diagnose.Diagnosis;
 import dev.tunescope.diagnose.Finding;
-import dev.tunescope.diagnose.Mark;
 import dev.tunescope.diagnose.Text;
+import dev.tunescope.run.MetricAliases;
 import dev.tunescope.run.Run;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,9 +19,11 @@ import javafx.scene.layout.VBox;
 
 /**
  * Every finding of the current diagnosis, in the playbook's order (lr*, instability, warmup, clipping, run length,
- * batch size). Choosing one selects the runs it names and zooms the curves to the steps it points at.
+ * batch size). Choosing one shows its evidence: selects the runs it names, switches
+ * the curves to the metric its marks are on, zooms to its steps with y fitted and marks its onsets.
  */
 final class FindingsPanel extends VBox {
+    private static final MetricAliases ALIASES = MetricAliases.defaults();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
 
     FindingsPanel(WorkspaceViewModel workspace, PlotsView plots) {
@@ -58,18 +60,17 @@ final class FindingsPanel extends VBox {
         findings.setAll(workspace.diagnosisProperty().get().map(Diagnosis::findings).orElse(List.of()));
     }
 
+    /**
+     * Shows a finding's evidence: selects the runs it names, then switches the curves to its metric, zooms to its
+     * steps with y fitted to them and marks its onsets.
+     */
     private static void show(Finding f, WorkspaceViewModel workspace, PlotsView plots) {
+        FindingEvidence evidence = FindingEvidence.of(f, ALIASES);
         List<Run> runs = workspace.studies().stream().flatMap(s -> s.runs().stream())
-                .filter(r -> f.evidence().runs().contains(r.path())).toList();
+                .filter(r -> evidence.runs().contains(r.path())).toList();
         if (!runs.isEmpty()) {
             workspace.selectedRuns().setAll(runs);
         }
-        List<Mark> marks = f.evidence().marks();
-        if (!marks.isEmpty()) {
-            long from = marks.stream().mapToLong(Mark::fromStep).min().orElse(0);
-            long to = marks.stream().mapToLong(Mark::toStep).max().orElse(from);
-            long pad = Math.max(10, (to - from) / 5 + from / 10);
-            plots.curves().zoomTo(Math.max(0, from - pad), to + pad);
-        }
+        plots.showEvidence(evidence);
     }
 }

@@ -1,202 +1,311 @@
 package dev.tunescope.ui;
 
 import dev.tunescope.diagnose.Diagnosis;
-import dev.tunescope.diagnose.Text;
-import dev.tunescope.diagnose.TrialStability;
+import dev.tunescope.plot.Buckets;
+import dev.tunescope.plot.XAxis;
 import dev.tunescope.run.MetricAliases;
 import dev.tunescope.run.MetricRole;
 import dev.tunescope.run.Run;
+import dev.tunescope.ui.chart.ChartLegend;
+import dev.tunescope.ui.chart.HeatmapCanvas;
 import dev.tunescope.ui.chart.HistogramCanvas;
 import dev.tunescope.ui.chart.LineChartCanvas;
 import dev.tunescope.ui.chart.Marker;
 import dev.tunescope.ui.chart.NamedSeries;
+import dev.tunescope.ui.chart.ScatterCanvas;
 import dev.tunescope.ui.chart.Threshold;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The plots of the selected runs, every point drawn (M4 per pixel column): a metric against step with log-y and
- * EMA smoothing (the raw curve stays faintly behind), unstable trials' first unstable steps marked; and the
- * gradient norms of the clipping run with the clipping threshold the panel's slider sets, as a curve and as a
- * histogram.
+ * The plots of the selected runs, every point drawn (M4 per pixel column): any scalar of the selected runs against
+ * step with a wrapping legend, log-y, outliers ignored in the y range, EMA smoothing and unstable trials' first
+ * unstable steps marked; the gradient norms of the clipping run with the threshold the clipping panel's slider
+ * sets, as a curve and as a histogram; the hyperparameter axis; and histograms over time. What is shown is
+ * computed by {@link CurvesModel} and {@link HyperparameterAxisModel}; the charts prepare their series in their own
+ * {@link Background} lanes, so a newer selection supersedes an older one.
  */
 public final class PlotsView extends VBox {
     private static final MetricAliases ALIASES = MetricAliases.defaults();
-    /** Series for the curves are prepared in this lane: a newer selection supersedes an older one. */
-    static final String CHART_DATA = "chart data";
+    private static final int HISTOGRAM_BUCKETS = 40;
+    /** The lanes the charts prepare their series in: a newer request in a lane supersedes an older one. */
+    static final String CURVES_LANE = "chart data: curves";
+    static final String NORMS_LANE = "chart data: gradient norms";
 
     private final WorkspaceViewModel workspace;
     private final ClippingPanelModel clipping;
-    private final LineChartCanvas curves = new LineChartCanvas();
-    private final LineChartCanvas norms = new LineChartCanvas();
+    private final CurvesModel model = new CurvesModel(ALIASES);
+    private final LineChartCanvas curves;
+    private final LineChartCanvas norms;
     private final HistogramCanvas histogram = new HistogramCanvas();
-    private final ComboBox<MetricRole> metric = new ComboBox<>();
+    private final ComboBox<String> metric = new ComboBox<>();
     private final ComboBox<String> hyperparameter = new ComboBox<>();
-    private final ComboBox<String> histogramTag = new ComboBox<>();
-    private final dev.tunescope.ui.chart.HeatmapCanvas heatmap = new dev.tunescope.ui.chart.HeatmapCanvas();
-    private final dev.tunescope.ui.chart.ScatterCanvas scatter = new dev.tunescope.ui.chart.ScatterCanvas();
-
-    private final Background background;
+    private final ComboBox<XAxis> xAxis = new ComboBox<>();
+    private final HistogramsTab histograms;
+    private final ScatterCanvas scatter = new ScatterCanvas();
+    private final TabPane tabs;
+    private final ChartGrid grid;
+    private final javafx.scene.control.ToggleButton fourCharts = new javafx.scene.control.ToggleButton("4 charts");
+    private HyperparameterAxisModel axis;
+    private List<Marker> onsets = List.of();
+    private Object folder;
+    /** Set while the metric chooser's entries are replaced: the chooser passes through no value meanwhile. */
+    private boolean updatingChoices;
 
     public PlotsView(WorkspaceViewModel workspace, ClippingPanelModel clipping, Background background) {
         this.workspace = workspace;
-        this.background = background;
         this.clipping = clipping;
+        curves = new LineChartCanvas(background, CURVES_LANE);
+        norms = new LineChartCanvas(background, NORMS_LANE);
+        histograms = new HistogramsTab(workspace);
         curves.setId("loss-chart");
         norms.setId("grad-norm-chart");
         histogram.setId("grad-norm-histogram");
-        metric.getItems().setAll(MetricRole.TRAIN_LOSS, MetricRole.EVAL_LOSS, MetricRole.GRAD_NORM,
-                MetricRole.LEARNING_RATE);
-        metric.setValue(MetricRole.TRAIN_LOSS);
-        metric.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(MetricRole role) {
-                return role == null ? "" : role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-            }
-
-            @Override
-            public MetricRole fromString(String text) {
-                return MetricRole.valueOf(text.toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
+        metric.setId("metric");
+        metric.getItems().setAll(CurvesModel.choices(List.of()));
+        metric.setValue(CurvesModel.name(MetricRole.TRAIN_LOSS));
+        metric.valueProperty().addListener((obs, old, now) -> {
+            if (!updatingChoices) {
+                showCurves();
             }
         });
-        metric.valueProperty().addListener((obs, old, now) -> showCurves());
-        CheckBox logY = new CheckBox("log y");
-        logY.selectedProperty().bindBidirectional(curves.logYProperty());
         curves.setLogY(true);
-        Slider smoothing = new Slider(0, 0.99, 0);
-        smoothing.setTooltip(new Tooltip("EMA smoothing (TensorBoard-style); the raw curve stays faintly behind"));
-        smoothing.valueProperty().bindBidirectional(curves.smoothingProperty());
-        Label readout = new Label();
-        readout.textProperty().bind(curves.readoutProperty());
-        HBox tools = new HBox(10, new Label("Metric"), metric, logY, new Label("Smoothing"), smoothing, readout);
-        tools.setPadding(new Insets(4));
+        curves.ignoreOutliersProperty().set(true);
+        norms.yTitleProperty().set("gradient norm");
+        grid = new ChartGrid(background, curves);
         VBox.setVgrow(curves, Priority.ALWAYS);
-        VBox lossTab = new VBox(tools, curves);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        VBox lossTab = new VBox(curvesTools(), new ChartLegend(curves), curves);
+        fourCharts.setId("four-charts");
+        fourCharts.setTooltip(new javafx.scene.control.Tooltip("Charts: 1 / 4. Four charts side by side: train "
+                + "loss, eval loss, gradient norm and learning rate of the selected runs"));
+        fourCharts.selectedProperty().addListener((obs, was, is) -> {
+            lossTab.getChildren().set(2, is ? grid : curves);
+            showCurves();
+        });
         VBox.setVgrow(norms, Priority.ALWAYS);
         VBox.setVgrow(histogram, Priority.ALWAYS);
         VBox clipTab = new VBox(norms, histogram);
-        TabPane tabs = new TabPane(new Tab("Curves", lossTab), new Tab("Gradient norm", clipTab),
-                new Tab("Hyperparameter axis", axisTab()), new Tab("Histograms", histogramTab()));
+        tabs = new TabPane(new Tab("Curves", lossTab), new Tab("Gradient norm", clipTab),
+                new Tab("Hyperparameter axis", axisTab()), new Tab("Histograms", histograms));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().add(tabs);
-        workspace.selectedRuns().addListener((ListChangeListener<Run>) change -> showCurves());
+        workspace.workspaceProperty().addListener((obs, old, now) -> {
+            Object opened = now == null ? null : now.folder();
+            if (!Objects.equals(opened, folder)) {
+                folder = opened;
+                model.newFolder(); // colours hold while a folder is open, and start over with the next
+            }
+        });
+        workspace.selectedRuns().addListener((ListChangeListener<Run>) change -> {
+            onsets = List.of();
+            showCurves();
+        });
         workspace.diagnosisProperty().addListener((obs, old, now) -> {
             showCurves();
             showNorms();
             showAxis();
         });
-        clipping.thresholdProperty().addListener((obs, old, now) -> showThreshold());
+        // the readout is the last of the clipping model's values to change: by then the threshold is current too
+        clipping.readoutProperty().addListener((obs, old, now) -> showThreshold());
+        clipping.runProperty().addListener((obs, old, now) -> showNorms());
         showCurves();
         showNorms();
         showAxis();
     }
 
-    private VBox histogramTab() {
-        histogramTag.valueProperty().addListener((obs, old, now) -> showHeatmap());
-        heatmap.setId("histogram-heatmap");
-        HBox tools = new HBox(10, new Label("Histogram"), histogramTag);
-        tools.setPadding(new Insets(4));
-        VBox.setVgrow(heatmap, Priority.ALWAYS);
-        workspace.selectedRuns().addListener((ListChangeListener<Run>) change -> {
-            java.util.Set<String> tags = new java.util.TreeSet<>();
-            workspace.selectedRuns().forEach(r -> tags.addAll(r.histograms().keySet()));
-            String chosen = histogramTag.getValue();
-            histogramTag.getItems().setAll(tags);
-            histogramTag.setValue(chosen != null && tags.contains(chosen) ? chosen : tags.stream().findFirst().orElse(null));
-            showHeatmap();
+    /** The curves' controls; they wrap onto a second row rather than being squeezed to "M...". */
+    private javafx.scene.layout.FlowPane curvesTools() {
+        xAxis.setId("x-axis");
+        xAxis.getItems().setAll(XAxis.values());
+        xAxis.setValue(XAxis.STEP);
+        xAxis.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(XAxis axis) {
+                return axis == null ? "" : axis.title();
+            }
+
+            @Override
+            public XAxis fromString(String text) {
+                return java.util.Arrays.stream(XAxis.values()).filter(a -> a.title().equals(text)).findFirst()
+                        .orElse(XAxis.STEP);
+            }
         });
-        return new VBox(tools, heatmap);
-    }
-
-    /** The chosen histogram tag of the first selected run that logged it, over time. */
-    private void showHeatmap() {
-        String tag = histogramTag.getValue();
-        heatmap.show(tag == null ? null : workspace.selectedRuns().stream().map(r -> r.histograms().get(tag))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null));
-    }
-
-    public dev.tunescope.ui.chart.HeatmapCanvas heatmap() {
-        return heatmap;
+        xAxis.valueProperty().addListener((obs, old, now) -> showCurves());
+        CheckBox logY = new CheckBox("log y");
+        logY.selectedProperty().bindBidirectional(curves.logYProperty());
+        CheckBox outliers = new CheckBox("ignore outliers");
+        outliers.setTooltip(new javafx.scene.control.Tooltip("Fit y to the 1st-99th percentile of the values, so "
+                + "that a diverging run does not flatten the others"));
+        outliers.selectedProperty().bindBidirectional(curves.ignoreOutliersProperty());
+        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(10, 4, new Label("Metric"), metric,
+                new Label("x"), xAxis, fourCharts, logY, outliers, new Label("Smoothing"), SmoothingControl.of(curves.smoothingProperty()));
+        tools.getChildren().forEach(node -> {
+            if (node instanceof javafx.scene.control.Control control) {
+                control.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            }
+        });
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.setPadding(new Insets(4));
+        return tools;
     }
 
     private VBox axisTab() {
         hyperparameter.setValue("lr");
         hyperparameter.valueProperty().addListener((obs, old, now) -> showAxis());
         scatter.setId("hyperparameter-axis");
+        scatter.setInteraction(i -> axis == null ? "" : axis.describe(i), i -> selectRun(axis.runs().get(i)));
         HBox tools = new HBox(10, new Label("Hyperparameter on x"), hyperparameter);
         tools.setPadding(new Insets(4));
         VBox.setVgrow(scatter, Priority.ALWAYS);
         return new VBox(tools, scatter);
     }
 
-    /**
-     * Each sweep trial's best loss against a hyperparameter (learning rate by default, on a log axis): lr*
-     * highlighted, unstable trials as hollow triangles, the boundary verdict under the plot.
-     */
+    /** Each sweep trial's best loss against the chosen hyperparameter. */
     private void showAxis() {
-        Optional<Diagnosis> diagnosis = workspace.diagnosisProperty().get();
-        Optional<dev.tunescope.diagnose.LrStarRule.LrStar> star = diagnosis.flatMap(Diagnosis::lrStar);
-        java.util.Map<String, Double> best = new java.util.HashMap<>();
-        star.ifPresent(s -> s.ranking().forEach(r -> best.put(r.run(), r.score())));
-        java.util.Set<String> unstable = new java.util.HashSet<>();
-        diagnosis.flatMap(Diagnosis::instability).ifPresent(r -> r.unstable().forEach(t -> unstable.add(t.run())));
-        java.util.Map<String, Run> runs = new java.util.HashMap<>();
-        workspace.studies().forEach(st -> st.runs().forEach(r -> runs.put(r.path(), r)));
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        List<dev.tunescope.ui.chart.ScatterCanvas.Point> points = new java.util.ArrayList<>();
-        String name = Optional.ofNullable(hyperparameter.getValue()).orElse("lr");
-        for (var trial : diagnosis.map(Diagnosis::sweep).orElse(List.of())) {
-            Run run = runs.get(trial.run());
-            if (run != null) {
-                run.hyperparameters().values().forEach((k, v) -> v.asNumber().ifPresent(n -> names.add(k)));
-            }
-            double x = name.equals("lr") ? trial.learningRate()
-                    : Optional.ofNullable(run).flatMap(r -> r.hyperparameters().number(name)).orElse(Double.NaN);
-            if (!Double.isFinite(x)) {
-                continue;
-            }
-            boolean isStar = star.map(s -> s.run().equals(trial.run())).orElse(false);
-            dev.tunescope.export.MarkerStyle style = isStar ? dev.tunescope.export.MarkerStyle.HIGHLIGHTED
-                    : unstable.contains(trial.run()) ? dev.tunescope.export.MarkerStyle.DISTINCT
-                    : dev.tunescope.export.MarkerStyle.NORMAL;
-            points.add(new dev.tunescope.ui.chart.ScatterCanvas.Point(x, best.getOrDefault(trial.run(), Double.NaN),
-                    style, isStar ? "lr*" : ""));
-        }
-        if (!names.equals(new java.util.TreeSet<>(hyperparameter.getItems()))) {
+        axis = HyperparameterAxisModel.of(workspace.diagnosisProperty().get(), workspace.studies(),
+                Optional.ofNullable(hyperparameter.getValue()).orElse("lr"));
+        if (!Set.copyOf(axis.names()).equals(Set.copyOf(hyperparameter.getItems()))) {
             String chosen = hyperparameter.getValue();
-            hyperparameter.getItems().setAll(names.isEmpty() ? List.of("lr") : List.copyOf(names));
+            hyperparameter.getItems().setAll(axis.names());
             hyperparameter.setValue(chosen);
         }
-        boolean positive = points.stream().allMatch(p -> p.x() > 0);
-        String note = star.map(s -> switch (s.boundary()) {
-            case INTERIOR -> "lr* = " + Text.number(s.value()) + " is inside the searched range.";
-            case LOWEST, HIGHEST -> "lr* = " + Text.number(s.value())
-                    + " is at the edge of the searched range: the sweep is inconclusive, extend it.";
-            case SINGLE_LEARNING_RATE -> "Only one learning rate was tried.";
-        }).orElse("") + "   (blue dot: trial, large orange dot: lr*, hollow triangle: unstable)";
-        scatter.show(points, positive ? dev.tunescope.plot.ScaleType.LOG : dev.tunescope.plot.ScaleType.LINEAR, name,
-                "best " + star.map(dev.tunescope.diagnose.LrStarRule.LrStar::metric).orElse("loss"), note);
+        scatter.show(axis.points(), axis.xType(), axis.xLabel(), axis.yLabel(), axis.note());
     }
 
-    public dev.tunescope.ui.chart.ScatterCanvas scatter() {
+    /**
+     * Shows a finding's evidence: switches the curves to its metric, zooms to its steps with y fitted to the
+     * points there, and marks its onsets (the runs it names are selected by the caller, first).
+     */
+    public void showEvidence(FindingEvidence evidence) {
+        tabs.getSelectionModel().select(0);
+        fourCharts.setSelected(false); // the evidence is one metric, zoomed: shown on the one chart
+        xAxis.setValue(XAxis.STEP); // a finding's evidence is at steps
+        onsets = evidence.onsets().stream().map(step -> new Marker(step, "onset")).toList();
+        evidence.metric().map(CurvesModel::name).ifPresent(metric::setValue);
+        showMarkers();
+        evidence.range().ifPresent(range -> curves.zoomToAndFitY(range.from(), range.to()));
+    }
+
+    private void selectRun(String path) {
+        workspace.studies().stream().flatMap(s -> s.runs().stream()).filter(r -> r.path().equals(path)).findFirst()
+                .ifPresent(run -> workspace.selectedRuns().setAll(run));
+    }
+
+    /** Shows an unstable trial: selects its run and zooms to its first unstable step, y fitted. */
+    public void showUnstable(InstabilityPanelModel.UnstableRow row) {
+        List<Run> runs = workspace.studies().stream().flatMap(s -> s.runs().stream())
+                .filter(r -> r.path().equals(row.run())).toList();
+        if (!runs.isEmpty()) {
+            workspace.selectedRuns().setAll(runs);
+        }
+        long pad = Math.max(10, row.firstStep() / 5);
+        showEvidence(new FindingEvidence(List.of(row.run()), Optional.empty(), Optional.of(
+                new FindingEvidence.StepRange(Math.max(0, row.firstStep() - pad), row.firstStep() + pad)),
+                List.of()));
+    }
+
+    private void showCurves() {
+        List<Run> selected = List.copyOf(workspace.selectedRuns());
+        List<String> choices = CurvesModel.choices(selected);
+        if (!choices.equals(metric.getItems())) {
+            String chosen = metric.getValue();
+            updatingChoices = true;
+            metric.getItems().setAll(choices);
+            metric.setValue(chosen != null && choices.contains(chosen) ? chosen : choices.get(0));
+            updatingChoices = false;
+        }
+        String choice = metric.getValue();
+        XAxis x = xAxis.getValue();
+        curves.yTitleProperty().set(choice == null ? "" : choice);
+        curves.xTitleProperty().set(x.title());
+        curves.xAxisProperty().set(x);
+        // marks are at steps: on a time axis they would land at a step's number of milliseconds
+        curves.show(model.series(selected, choice, workspace.studies(), x), x == XAxis.STEP ? marks() : List.of(),
+                gradNormThreshold());
+        if (fourCharts.isSelected()) {
+            grid.show(model, selected, workspace.studies(), x);
+        }
+    }
+
+    private void showMarkers() {
+        curves.setVerticalMarkers(xAxis.getValue() == XAxis.STEP ? marks() : List.of());
+    }
+
+    /** The unstable trials' first unstable steps, and the onsets of the finding shown. */
+    private List<Marker> marks() {
+        List<Marker> marks = new ArrayList<>(CurvesModel.markers(workspace.diagnosisProperty().get(),
+                workspace.selectedRuns()));
+        onsets.stream().filter(o -> marks.stream().noneMatch(m -> m.step() == o.step())).forEach(marks::add);
+        return marks;
+    }
+
+    /** The clipping threshold, where the curves show gradient norms. */
+    private List<Threshold> gradNormThreshold() {
+        double t = clipping.thresholdProperty().get();
+        boolean gradNorm = CurvesModel.name(MetricRole.GRAD_NORM).equals(metric.getValue());
+        return gradNorm && Double.isFinite(t) ? List.of(new Threshold(t, clipping.readoutProperty().get()))
+                : List.of();
+    }
+
+    private void showNorms() {
+        Optional<Run> run = workspace.studies().stream().flatMap(s -> s.runs().stream())
+                .filter(r -> r.path().equals(clipping.runProperty().get())).findFirst();
+        norms.setSeries(run.flatMap(r -> r.scalar(MetricRole.GRAD_NORM, ALIASES)
+                .map(s -> List.of(new NamedSeries("grad norm, " + r.name(), s)))).orElse(List.of()));
+        Buckets buckets = Buckets.of(clipping.norms(), HISTOGRAM_BUCKETS);
+        histogram.setData(buckets.edges(), buckets.counts());
+        showThreshold();
+    }
+
+    /** The clipping panel's threshold and readout, exactly as the panel shows them now, on every chart of norms. */
+    private void showThreshold() {
+        double t = clipping.thresholdProperty().get();
+        List<Threshold> line = Double.isFinite(t) ? List.of(new Threshold(t, clipping.readoutProperty().get()))
+                : List.of();
+        norms.setThresholds(line);
+        if (Double.isFinite(t)) {
+            histogram.setThreshold(t, clipping.readoutProperty().get());
+        }
+        curves.setThresholds(gradNormThreshold());
+    }
+
+    public HeatmapCanvas heatmap() {
+        return histograms.heatmap();
+    }
+
+    /** What the hyperparameter axis plot shows now. */
+    public HyperparameterAxisModel axis() {
+        return axis;
+    }
+
+    public ScatterCanvas scatter() {
         return scatter;
     }
 
     public LineChartCanvas curves() {
         return curves;
+    }
+
+    /** The four charts shown side by side while "4 charts" is on. */
+    public List<LineChartCanvas> grid() {
+        return grid.charts();
     }
 
     public LineChartCanvas norms() {
@@ -207,10 +316,14 @@ public final class PlotsView extends VBox {
         return histogram;
     }
 
+    /** The metric the curves show now, as the chooser names it. */
+    public String metric() {
+        return metric.getValue();
+    }
+
     /** The chart on the tab being shown, for saving it as a picture. */
-    public javafx.scene.Node visibleChart() {
-        TabPane tabs = (TabPane) getChildren().get(0);
-        return tabs.getSelectionModel().getSelectedIndex() == 0 ? curves : tabs.getSelectionModel().getSelectedItem()
+    public Node visibleChart() {
+        return tabs.getSelectionModel().getSelectedIndex() == 0 ? (fourCharts.isSelected() ? grid : curves) : tabs.getSelectionModel().getSelectedItem()
                 .getContent();
     }
 
@@ -221,84 +334,5 @@ public final class PlotsView extends VBox {
     public void resetZoom() {
         curves.resetZoom();
         norms.resetZoom();
-    }
-
-    /** Jumps to an unstable trial's first unstable step, with some context either side. */
-    public void showUnstable(InstabilityPanelModel.UnstableRow row) {
-        long pad = Math.max(10, row.firstStep() / 5);
-        curves.zoomTo(Math.max(0, row.firstStep() - pad), row.firstStep() + pad);
-    }
-
-    private void showCurves() {
-        MetricRole role = metric.getValue();
-        List<NamedSeries> series = workspace.selectedRuns().stream()
-                .flatMap(run -> run.scalar(role, ALIASES).map(s -> new NamedSeries(label(run), s)).stream())
-                .toList();
-        // building the charts' min/max pyramids takes ~28 ms per 5 million points: not on the FX thread, and a
-        // newer selection supersedes an older one still being prepared
-        background.run(CHART_DATA, cancelled -> {
-            curves.setSeries(series);
-            return series;
-        }, shown -> curves.resetZoom(), failure -> workspace.statusProperty().set("Could not draw: "
-                + failure.getMessage()));
-        List<TrialStability> unstable = workspace.diagnosisProperty().get().flatMap(Diagnosis::instability)
-                .map(r -> r.unstable().stream().filter(t -> selected(t.run())).toList()).orElse(List.of());
-        curves.setVerticalMarkers(markers(unstable));
-        curves.resetZoom();
-    }
-
-    private boolean selected(String runPath) {
-        return workspace.selectedRuns().stream().anyMatch(r -> r.path().equals(runPath));
-    }
-
-    /** One marker per first-unstable step, naming every rate unstable from there (labels must not overlap). */
-    private static List<Marker> markers(List<TrialStability> unstable) {
-        java.util.Map<Long, List<String>> byStep = new java.util.TreeMap<>();
-        for (TrialStability t : unstable) {
-            byStep.computeIfAbsent(t.firstUnstableStep().orElse(0), step -> new java.util.ArrayList<>())
-                    .add(Text.number(t.learningRate()));
-        }
-        return byStep.entrySet().stream().map(e -> new Marker(e.getKey(), "lr " + String.join(", ", e.getValue())
-                + " unstable")).toList();
-    }
-
-    private static String label(Run run) {
-        return run.hyperparameters().number("lr").map(lr -> "lr " + Text.number(lr) + "  " + run.name())
-                .orElse(run.name());
-    }
-
-    private void showNorms() {
-        Optional<Run> run = Optional.ofNullable(workspace.workspaceProperty().get()).flatMap(w -> w.studies().stream()
-                .flatMap(s -> s.runs().stream()).filter(r -> r.path().equals(clipping.runProperty().get())).findFirst());
-        norms.setSeries(run.flatMap(r -> r.scalar(MetricRole.GRAD_NORM, ALIASES)
-                .map(s -> List.of(new NamedSeries("grad norm, " + r.name(), s)))).orElse(List.of()));
-        double[] values = clipping.norms();
-        double min = java.util.Arrays.stream(values).filter(Double::isFinite).min().orElse(0);
-        double max = java.util.Arrays.stream(values).filter(Double::isFinite).max().orElse(1);
-        int buckets = 40;
-        double width = max > min ? (max - min) / buckets : 1;
-        double[] edges = new double[buckets + 1];
-        double[] counts = new double[buckets];
-        for (int i = 0; i <= buckets; i++) {
-            edges[i] = min + i * width;
-        }
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                counts[Math.min(buckets - 1, (int) ((v - min) / width))]++;
-            }
-        }
-        histogram.setData(edges, counts);
-        showThreshold();
-    }
-
-    private void showThreshold() {
-        double t = clipping.thresholdProperty().get();
-        if (Double.isFinite(t)) {
-            String label = clipping.readoutProperty().get();
-            norms.setThresholds(List.of(new Threshold(t, label)));
-            histogram.setThreshold(t, label);
-        } else {
-            norms.setThresholds(List.of());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tunescope.export;
 
+import dev.tunescope.plot.Palette;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,6 +1,6 @@
 package dev.tunescope.ui.chart;
 
-import dev.tunescope.export.Palette;
+import dev.tunescope.plot.Palette;
 import dev.tunescope.plot.LinearScale;
 import dev.tunescope.plot.Scale;
 import dev.tunescope.plot.Tick;

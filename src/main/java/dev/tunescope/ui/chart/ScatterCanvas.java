@@ -38,9 +38,75 @@ public final class ScatterCanvas extends SimpleCanvasChart {
     private String referenceLabel = "";
     private double limit = Double.NaN;
     private String limitLabel = "";
+    private ScaleType yType = ScaleType.LINEAR;
+    /** Where each point (in {@link #points} order) was drawn last, for hover and click. */
+    private List<double[]> drawnAt = List.of();
+    private int hovered = -1;
+    private java.util.function.IntFunction<String> describe = i -> "";
+    private java.util.function.IntConsumer onClick = i -> { };
+
+    public ScatterCanvas() {
+        canvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
+            int near = pointAt(e.getX(), e.getY());
+            if (near != hovered) {
+                hovered = near;
+                redraw();
+            }
+        });
+        canvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> {
+            hovered = -1;
+            redraw();
+        });
+        canvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            int near = pointAt(e.getX(), e.getY());
+            if (near >= 0) {
+                onClick.accept(near);
+            }
+        });
+    }
+
+    /**
+     * What hovering a point says and what clicking it does, by the point's index in the list given to
+     * {@link #show} (not the sorted order the chart draws in).
+     */
+    public void setInteraction(java.util.function.IntFunction<String> describer, java.util.function.IntConsumer click) {
+        describe = describer;
+        onClick = click;
+    }
+
+    /** Linear or log y (throughput against batch size spans decades once the ideal line is drawn). */
+    public void setYScale(ScaleType type) {
+        yType = type;
+        redraw();
+    }
+
+    /** The index (in the list given to {@link #show}) of the point drawn within 8 pixels of (px, py), or -1. */
+    public int pointAt(double px, double py) {
+        int best = -1;
+        double bestDistance = 8;
+        for (int i = 0; i < drawnAt.size(); i++) {
+            double distance = Math.hypot(drawnAt.get(i)[0] - px, drawnAt.get(i)[1] - py);
+            if (distance <= bestDistance) {
+                bestDistance = distance;
+                best = order.get(i);
+            }
+        }
+        return best;
+    }
+
+    /** Where the point of index {@code i} (in the list given to {@link #show}) was drawn: {x, y} in pixels. */
+    public double[] pixelOf(int i) {
+        return drawnAt.get(order.indexOf(i)).clone();
+    }
+
+    /** For each drawn (sorted) point, its index in the list given to {@link #show}. */
+    private List<Integer> order = List.of();
 
     public void show(List<Point> newPoints, ScaleType xScale, String x, String y, String noteText) {
-        points = newPoints.stream().sorted(java.util.Comparator.comparingDouble(Point::x)).toList();
+        order = java.util.stream.IntStream.range(0, newPoints.size()).boxed()
+                .sorted(java.util.Comparator.comparingDouble(i -> newPoints.get(i).x())).toList();
+        points = order.stream().map(newPoints::get).toList();
+        hovered = -1;
         xType = xScale;
         xLabel = x;
         yLabel = y;
@@ -74,7 +140,7 @@ public final class ScatterCanvas extends SimpleCanvasChart {
             return;
         }
         AxisRange.Extent xs = new AxisRange.Extent(xType);
-        AxisRange.Extent ys = new AxisRange.Extent(ScaleType.LINEAR);
+        AxisRange.Extent ys = new AxisRange.Extent(yType);
         points.forEach(p -> {
             xs.include(p.x());
             ys.include(p.y());
@@ -139,6 +205,25 @@ public final class ScatterCanvas extends SimpleCanvasChart {
         for (int i = 0; i < points.size(); i++) {
             marker(g, points.get(i), pixels.get(i)[0], pixels.get(i)[1]);
         }
+        drawnAt = List.copyOf(pixels);
+        drawHover(g, w);
+    }
+
+    private void drawHover(GraphicsContext g, double w) {
+        int drawn = hovered < 0 ? -1 : order.indexOf(hovered);
+        String text = drawn < 0 ? "" : describe.apply(hovered);
+        if (text.isEmpty()) {
+            return;
+        }
+        double[] at = drawnAt.get(drawn);
+        double width = text.length() * 6.2 + 10;
+        double bx = at[0] + 10 + width > w - RIGHT ? at[0] - 10 - width : at[0] + 10;
+        g.setFill(ChartTheme.current().legendFill());
+        g.fillRect(bx, at[1] - 22, width, 18);
+        g.setStroke(ChartTheme.current().legendBorder());
+        g.strokeRect(bx, at[1] - 22, width, 18);
+        g.setFill(ChartTheme.current().axis());
+        g.fillText(text, bx + 5, at[1] - 9);
     }
 
     private static void marker(GraphicsContext g, Point p, double px, double py) {

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import dev.tunescope.plot.AxisRange;
 import dev.tunescope.plot.MinMaxPyramid;
+import dev.tunescope.plot.Palette;
 import dev.tunescope.plot.Scale;
 import dev.tunescope.plot.ScaleType;
 import dev.tunescope.plot.Tick;
@@ -43,8 +44,8 @@ class LineChartCanvasTest {
 
     @Test
     void aSingleSpikeInAMillionPointsIsDrawnAtFullZoomOut(FxRobot robot) {
-        chart.setSeries(List.of(new NamedSeries("loss", spiky()), new NamedSeries("one", single()),
-                new NamedSeries("nan", allNaN())));
+        chart.setSeries(List.of(new NamedSeries("loss", spiky(), Palette.color(0)),
+                new NamedSeries("one", single(), Palette.color(1)), new NamedSeries("nan", allNaN(), Palette.color(2))));
         WritableImage image = drawAndSnapshot(robot);
         Rectangle2D area = on(robot, chart::plotArea);
         Scale x = on(robot, chart::xScale);
