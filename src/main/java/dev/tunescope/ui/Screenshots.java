@@ -35,9 +35,29 @@ final class Screenshots {
         });
         window.workspace().loadingProperty().addListener((obs, was, loading) -> {
             if (!loading) {
-                window.plots().curves().redrawNow();
-                System.out.println("diagnosed and drawn " + sinceJvmStart() + " ms after the JVM started");
-                later(() -> take(window, stage, dir));
+                whenDrawn(window, () -> {
+                    window.plots().curves().redrawNow();
+                    System.out.println("diagnosed and drawn " + sinceJvmStart() + " ms after the JVM started");
+                    later(() -> take(window, stage, dir));
+                });
+            }
+        });
+    }
+
+    /** Runs {@code then} once the curves show the last series asked for (they are prepared in the background). */
+    private static void whenDrawn(MainWindow window, Runnable then) {
+        javafx.beans.property.ReadOnlyBooleanProperty preparing = window.plots().curves().preparingProperty();
+        if (!preparing.get()) {
+            then.run();
+            return;
+        }
+        preparing.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (!now) {
+                    obs.removeListener(this);
+                    then.run();
+                }
             }
         });
     }

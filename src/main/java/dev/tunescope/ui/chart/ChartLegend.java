@@ -30,13 +30,26 @@ public final class ChartLegend extends ScrollPane {
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         setVbarPolicy(ScrollBarPolicy.AS_NEEDED);
-        setMaxHeight(84); // about four rows, then it scrolls rather than squeezing the chart
-        setPrefViewportHeight(20);
-        entries.heightProperty().addListener((obs, was, is) -> setPrefViewportHeight(Math.min(80, is.doubleValue())));
+        setMaxHeight(MAX_HEIGHT);
+        // the chart gives way when space is short, not the legend (a VBox shrinks every child towards its minimum)
+        setMinHeight(USE_PREF_SIZE);
+        // the rows the entries wrap into depend on the width: a new width lays the legend out again
+        widthProperty().addListener((obs, was, is) -> requestLayout());
         getStyleClass().add("chart-legend");
         chart.seriesProperty().addListener((obs, was, is) -> show(is));
         chart.hidden().addListener((javafx.collections.SetChangeListener<String>) change -> show(chart.getSeries()));
         show(chart.getSeries());
+    }
+
+    /** About four rows, then it scrolls rather than squeezing the chart. */
+    private static final double MAX_HEIGHT = 84;
+
+    /** As tall as the rows its entries wrap into at its width (a scroll pane alone would keep one row). */
+    @Override
+    protected double computePrefHeight(double width) {
+        double inside = (width > 0 ? width : getWidth()) - snappedLeftInset() - snappedRightInset();
+        double rows = entries.prefHeight(inside > 0 ? inside : -1);
+        return Math.min(MAX_HEIGHT, rows + snappedTopInset() + snappedBottomInset());
     }
 
     private void show(List<NamedSeries> series) {

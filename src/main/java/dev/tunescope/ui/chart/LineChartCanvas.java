@@ -59,6 +59,10 @@ public final class LineChartCanvas extends CoalescingCanvasChart {
     private final StringProperty highlighted = new SimpleStringProperty(this, "highlighted", null);
     private final ObservableSet<String> hidden = FXCollections.observableSet();
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper preparing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "preparing", false);
+    /** Counts the series requests, so that only the latest one's arrival ends {@link #preparing}. */
+    private long requests;
     private final ReadOnlyObjectWrapper<List<NamedSeries>> shown = new ReadOnlyObjectWrapper<>(this, "shown",
             List.of());
 
@@ -137,22 +141,30 @@ public final class LineChartCanvas extends CoalescingCanvasChart {
         List<NamedSeries> series = wanted;
         double weight = smoothing.get();
         SeriesCache previous = cache;
-        background.run(lane, cancelled -> SeriesCache.build(series, previous, weight), this::apply,
+        long request = ++requests;
+        preparing.set(true);
+        background.run(lane, cancelled -> SeriesCache.build(series, previous, weight), built -> apply(built, request),
                 failure -> { });
     }
 
-    private void apply(SeriesCache built) {
+    private void apply(SeriesCache built, long request) {
         cache = built;
-        if (Platform.isFxApplicationThread()) {
-            shown.set(built.series);
+        Runnable publish = () -> {
+            shown.set(cache.series);
             updateReadout();
+            preparing.set(request != requests);
+        };
+        if (Platform.isFxApplicationThread()) {
+            publish.run();
         } else {
-            Platform.runLater(() -> {
-                shown.set(cache.series);
-                updateReadout();
-            });
+            Platform.runLater(publish);
         }
         requestRedraw();
+    }
+
+    /** True while the latest series asked for are still being prepared (off the FX thread); changes on it. */
+    public javafx.beans.property.ReadOnlyBooleanProperty preparingProperty() {
+        return preparing.getReadOnlyProperty();
     }
 
     /** The series drawn now (those of the latest {@link #setSeries} once prepared). */
