@@ -26,18 +26,9 @@ public record Buckets(double[] edges, double[] counts) {
 
     /** {@code buckets} equal-width buckets from the lowest to the highest finite value. */
     public static Buckets of(double[] values, int buckets) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
-        if (min > max) {
-            min = 0;
-            max = 1;
-        }
+        FiniteExtent extent = FiniteExtent.of(values).orElse(new FiniteExtent(0, 1));
+        double min = extent.min();
+        double max = extent.max();
         double width = max > min ? (max - min) / buckets : 1;
         double[] edges = new double[buckets + 1];
         double[] counts = new double[buckets];

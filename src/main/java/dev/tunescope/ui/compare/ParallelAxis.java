@@ -14,18 +14,9 @@ public record ParallelAxis(String column, String title, double min, double max, 
 
     /** An axis over {@code values} (NaN ignored); log where they are all positive and span more than a decade. */
     static ParallelAxis over(String column, String title, double[] values) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
-        if (min > max) {
-            return new ParallelAxis(column, title, Double.NaN, Double.NaN, false);
-        }
-        return new ParallelAxis(column, title, min, max, min > 0 && max / min > DECADE);
+        return dev.tunescope.plot.FiniteExtent.of(values)
+                .map(e -> new ParallelAxis(column, title, e.min(), e.max(), e.min() > 0 && e.max() / e.min() > DECADE))
+                .orElse(new ParallelAxis(column, title, Double.NaN, Double.NaN, false));
     }
 
     /**
