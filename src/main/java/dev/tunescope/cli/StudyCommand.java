@@ -106,6 +106,11 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON summary instead of text.")
     boolean json;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Train the trials as an exported config (YAML or JSON) says; flags override it, and it"
+                    + " overrides what --from inherits.")
+    Path config;
+
     @Option(names = "--plan", description = "Print what would run (set-up and trials) without running it.")
     boolean planOnly;
 
@@ -123,12 +128,20 @@ public final class StudyCommand implements Callable<Integer> {
         Optional<CommandTemplate> template = Optional.empty();
         try {
             template = Optional.ofNullable(command).map(CommandTemplate::parse);
+            java.util.function.Predicate<String> given = name -> spec.commandLine().getParseResult()
+                    .hasMatchedOption(name);
+            if (config != null) {
+                ConfigSetUp fromConfig = ConfigSetUp.read(config, training, given);
+                given = given.or(fromConfig.filled::contains);
+                if (!json) {
+                    spec.commandLine().getOut().println(TerminalText.sanitise(fromConfig.describe(config)));
+                }
+            }
             if (from != null) {
                 planner = Optional.of(StudyProposals.from(from, DiagnosisSettings.DEFAULTS));
                 SweepSetUp setUp = StudyProposals.setUp(planner.get(), from, DiagnosisSettings.DEFAULTS);
-                inherited = Optional.of(InheritedSetUp.apply(setUp, training,
-                        name -> spec.commandLine().getParseResult().hasMatchedOption(name), command != null));
-                if (template.isEmpty() && !spec.commandLine().getParseResult().hasMatchedOption("--workload")
+                inherited = Optional.of(InheritedSetUp.apply(setUp, training, given, command != null));
+                if (template.isEmpty() && !given.test("--workload")
                         && setUp.workload().isEmpty()) {
                     template = setUp.command().map(CommandTemplate::of); // the sweep ran the user's command
                 }

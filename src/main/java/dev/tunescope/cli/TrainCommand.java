@@ -33,11 +33,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training;
 
-    @Option(names = "--lr", required = true, description = "Base learning rate.")
-    double lr;
+    @Option(names = "--lr", description = "Base learning rate (required unless --config gives it).")
+    Double lr;
 
-    @Option(names = "--warmup", defaultValue = "0", description = "Linear warmup steps (default: ${DEFAULT-VALUE}).")
-    long warmup;
+    @Option(names = "--warmup", description = "Linear warmup steps (default: 0, or the config's).")
+    Long warmup;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "An exported config (YAML or JSON): train exactly what it recommends; flags override.")
+    Path config;
 
     @Option(names = "--clip", description = "Clip the global gradient norm at this value.")
     Double clip;
@@ -50,7 +54,21 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Number> settings = new LinkedHashMap<>(Map.of("lr", lr, "warmup_steps", warmup));
+        if (config != null) {
+            ConfigSetUp fromConfig = ConfigSetUp.read(config, training,
+                    name -> spec.commandLine().getParseResult().hasMatchedOption(name));
+            lr = lr != null ? lr : Double.isNaN(fromConfig.lr) ? null : fromConfig.lr;
+            warmup = warmup != null ? warmup : fromConfig.warmup;
+            clip = clip != null ? clip : fromConfig.clip;
+            if (!json) {
+                spec.commandLine().getOut().println(TerminalText.sanitise(fromConfig.describe(config)));
+            }
+        }
+        if (lr == null) {
+            throw new UserError("--lr is needed (or --config FILE with a learning rate)");
+        }
+        Map<String, Number> settings = new LinkedHashMap<>(Map.of("lr", lr, "warmup_steps",
+                warmup == null ? 0L : warmup));
         if (clip != null) {
             settings.put("clip", clip);
         }

@@ -145,4 +145,54 @@ class TrainAndStudyCommandTest {
         assertThat(result.out()).contains("Set-up from ").contains("batch size 64")
                 .contains("not recorded there, so the defaults: optimizer sgd").contains("probe_lr_2.00e-01");
     }
+
+    @Test
+    void anExportedConfigTrainsWhatItRecommendsAndAFlagOverridesOneField() throws Exception {
+        Path config = dir.resolve("config.yaml");
+        assertThat(execute("export", "sample-runs", "--study", "post-ln-lr-sweep", "--out", config.toString())
+                .exitCode()).isZero();
+        Path run = dir.resolve("from-config");
+        InspectCommandTest.Result result = execute("train", "--config", config.toString(), "--steps", "12",
+                "--eval-every", "6", "--out", run.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("From " + config + ": lr 0.00316").contains("workload char-transformer-post-ln");
+        JsonNode hparams = new ObjectMapper().readTree(Files.readString(run.resolve("run.json"))).get("hparams");
+        assertThat(hparams.get("lr").asDouble()).isEqualTo(0.00316);
+        assertThat(hparams.get("optimizer").asText()).isEqualTo("adam");
+        assertThat(hparams.get("batch_size").asInt()).isEqualTo(64); // the batch probe's answer in the config
+        assertThat(hparams.get("max_train_steps").asLong()).isEqualTo(12); // the flag, not the config's 600
+        assertThat(hparams.get("clip").asDouble()).isCloseTo(1.8907, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(new ObjectMapper().readTree(Files.readString(run.resolve("run.json"))).at("/workload/name")
+                .asText()).isEqualTo("char-transformer-post-ln");
+    }
+
+    @Test
+    void aConfigFromANewerSchemaOrOfAForeignModelIsRefusedInOneLine() throws Exception {
+        Path newer = dir.resolve("newer.json");
+        Files.writeString(newer, "{\"schema_version\": 99, \"learning_rate\": {\"base\": 0.01}}");
+        InspectCommandTest.Result refused = execute("train", "--config", newer.toString(), "--out",
+                dir.resolve("r").toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("newer Tunescope (config schema 99)");
+        Path foreign = dir.resolve("foreign.yaml");
+        Files.writeString(foreign, "schema_version: 2\nlearning_rate:\n  base: 0.01\nmodel:\n  name: resnet50\n");
+        InspectCommandTest.Result model = execute("train", "--config", foreign.toString(), "--out",
+                dir.resolve("f").toString());
+        assertThat(model.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(model.err()).contains("'resnet50' is not a built-in workload");
+    }
+
+    @Test
+    void aStudyTakesItsSetUpFromAConfigAndTheConfigWinsOverTheSweep() throws Exception {
+        Path config = dir.resolve("config.yaml");
+        assertThat(execute("export", "sample-runs", "--study", "post-ln-lr-sweep", "--out", config.toString())
+                .exitCode()).isZero();
+        InspectCommandTest.Result result = execute("study", "warmup", "--from", "sample-runs/post-ln-lr-sweep",
+                "--config", config.toString(), "--out", dir.resolve("w").toString(), "--plan", "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode plan = new ObjectMapper().readTree(result.out());
+        assertThat(plan.at("/workload/name").asText()).isEqualTo("char-transformer-post-ln");
+        assertThat(plan.at("/batch_size").asInt()).isEqualTo(64); // the config's, not the sweep's 32
+        assertThat(plan.at("/eval_every").asInt()).isEqualTo(10); // the config has none: the sweep's
+    }
 }
