@@ -31,7 +31,11 @@ final class ConfigSetUp {
     }
 
     static ConfigSetUp read(Path file, TrainingOptions training, Predicate<String> given) {
-        JsonNode config = parse(file);
+        return of(parse(file), file.toString(), training, given);
+    }
+
+    /** The same from a config already parsed; {@code file} names it in messages. */
+    static ConfigSetUp of(JsonNode config, String file, TrainingOptions training, Predicate<String> given) {
         int schema = config.path("schema_version").asInt(-1);
         if (schema < 1) {
             throw new UserError(file + " is not a Tunescope config: it has no schema_version");
@@ -139,7 +143,7 @@ final class ConfigSetUp {
         }
     }
 
-    String describe(Path file) {
+    String describe(Object file) {
         return "From " + file + ": " + String.join(", ", taken) + ". A flag overrides any of these.";
     }
 }

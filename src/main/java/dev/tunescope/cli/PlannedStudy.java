@@ -58,7 +58,12 @@ final class PlannedStudy {
         node.put("steps", training.steps);
         node.put("eval_every", training.evalEvery);
         node.put("histogram_every", training.histogramEvery);
-        node.putArray("seeds").add(training.seed);
+        ArrayNode seeds = node.putArray("seeds");
+        plan.trials().stream().map(t -> t.settings().get("seed")).filter(java.util.Objects::nonNull)
+                .map(Number::longValue).distinct().forEach(seeds::add);
+        if (seeds.isEmpty()) {
+            seeds.add(training.seed);
+        }
         if (from != null) {
             node.put("inherited_from", from.toString());
         } else {

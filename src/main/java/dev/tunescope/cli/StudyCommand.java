@@ -111,6 +111,11 @@ public final class StudyCommand implements Callable<Integer> {
                     + " overrides what --from inherits.")
     Path config;
 
+    @Option(names = "--seeds", defaultValue = "1", paramLabel = "N",
+            description = "Run each trial with N seeds (--seed, --seed + 1, ...), so verdicts can be judged against"
+                    + " the spread between seeds (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
     @Option(names = "--plan", description = "Print what would run (set-up and trials) without running it.")
     boolean planOnly;
 
@@ -149,7 +154,11 @@ public final class StudyCommand implements Callable<Integer> {
             executor = template.isEmpty() ? new BuiltInExecutor(training.base())
                     : new CommandExecutor(template.get(), training.batchSize, training.steps,
                             training.seed, Optional.ofNullable(timeoutSeconds).map(Duration::ofSeconds));
-            plan = plan(studyKind, executor.describe(), planner);
+            if (seeds < 1) {
+                throw new UserError("--seeds " + seeds + ": give 1 or more");
+            }
+            plan = plan(studyKind, executor.describe(), planner).withSeeds(java.util.stream.LongStream
+                    .range(training.seed, training.seed + seeds).boxed().toList());
             if (!planOnly) {
                 StudyRunner.prepare(out, plan, executor, restart);
             }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:done",
                 "1:failed (an I/O error such as a full disk, no display for the app, or a bug: --verbose shows where)",
                 "2:bad arguments, a missing path, or a folder that holds something else"},
-        subcommands = {InspectCommand.class, DiagnoseCommand.class, ExportCommand.class, TrainCommand.class,
+        subcommands = {InspectCommand.class, DiagnoseCommand.class, ExportCommand.class, TrainCommand.class, VerifyCommand.class,
                 StudyCommand.class, CommandLine.HelpCommand.class})
 public final class TunescopeCommand implements Callable<Integer> {
     static final String VERBOSE = "--verbose";

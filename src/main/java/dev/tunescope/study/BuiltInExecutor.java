@@ -65,6 +65,6 @@ public final class BuiltInExecutor implements TrialExecutor {
                 : OptionalDouble.empty();
         return new TrainingRequest(trial.name(), base.workload(), base.optimizer(), schedule, clip,
                 (int) trial.whole("batch_size", base.batchSize()), steps,
-                (int) trial.whole("eval_every", base.evalEvery()), base.histogramEvery(), base.seed());
+                (int) trial.whole("eval_every", base.evalEvery()), base.histogramEvery(), trial.whole("seed", base.seed()));
     }
 }

@@ -63,7 +63,7 @@ public final class CommandExecutor implements TrialExecutor {
 
     private TrialValues values(TrialPlan trial) {
         return new TrialValues(trial.number("lr", Double.NaN), trial.whole("warmup_steps", 0),
-                trial.number("clip", 0), (int) trial.whole("batch_size", batchSize), trial.whole("steps", steps), seed,
+                trial.number("clip", 0), (int) trial.whole("batch_size", batchSize), trial.whole("steps", steps), trial.whole("seed", seed),
                 trial.name());
     }
 }

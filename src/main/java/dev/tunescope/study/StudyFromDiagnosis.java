@@ -69,6 +69,8 @@ public final class StudyFromDiagnosis {
             case STEPS -> StudyPlanner.steps(workload, lrStar().value(), List.of(steps, 2 * steps, 4 * steps));
             case LR_SWEEP, BATCH_PROBE -> throw new IllegalArgumentException(kind.id()
                     + " is planned from its own settings, not from a diagnosis");
+            case VERIFY -> throw new IllegalArgumentException("a verification run is planned from a config: use"
+                    + " tunescope verify");
         };
     }
 

@@ -10,7 +10,8 @@ public enum StudyKind {
     WARMUP("warmup", "Warmup study"),
     CLIP("clip", "Gradient-clipping study"),
     BATCH_PROBE("batch-probe", "Batch-size probe"),
-    STEPS("steps", "Longer-runs study");
+    STEPS("steps", "Longer-runs study"),
+    VERIFY("verify", "Verification run");
 
     private final String id;
     private final String title;

@@ -24,6 +24,25 @@ public record StudyPlan(StudyKind kind, Map<String, Object> workload, List<Trial
         return new StudyPlan(kind, workload, trials, why, java.util.Optional.of(sweep));
     }
 
+    /**
+     * Each trial once per seed ({@code lr_1.00e-02_seed_2}, its settings with {@code seed}); one seed leaves the
+     * plan as it is, so a study's trial names (and its resume) do not change with the default.
+     */
+    public StudyPlan withSeeds(List<Long> seeds) {
+        if (seeds.size() <= 1) {
+            return this;
+        }
+        List<TrialPlan> seeded = new java.util.ArrayList<>();
+        for (TrialPlan trial : trials) {
+            for (long seed : seeds) {
+                Map<String, Number> settings = new java.util.LinkedHashMap<>(trial.settings());
+                settings.put("seed", seed);
+                seeded.add(new TrialPlan(trial.name() + "_seed_" + seed, settings));
+            }
+        }
+        return new StudyPlan(kind, workload, seeded, why + ", " + seeds.size() + " seeds " + seeds, from);
+    }
+
     public StudyPlan {
         trials = List.copyOf(trials);
         workload = Map.copyOf(workload);

@@ -79,6 +79,28 @@ public final class StudyPlanner {
                 + Text.number(lr));
     }
 
+    /** The arms of a verification run: trial names start with one of these. */
+    public static final String CONSTANT_ARM = "constant_lr";
+    public static final String RECOMMENDED_ARM = "recommended";
+
+    /**
+     * A verification run: the recommended settings beside the sweep's best constant learning rate (no warmup, no
+     * clipping), same steps; seeds are added with {@link StudyPlan#withSeeds}.
+     */
+    public static StudyPlan verification(Map<String, Object> workload, double constantLr, double recommendedLr,
+                                         long warmup, java.util.OptionalDouble clip, long steps) {
+        Map<String, Number> recommended = new java.util.LinkedHashMap<>(Map.of("lr", recommendedLr, "steps", steps));
+        if (warmup > 0) {
+            recommended.put("warmup_steps", warmup);
+        }
+        clip.ifPresent(c -> recommended.put("clip", c));
+        List<TrialPlan> trials = List.of(new TrialPlan(CONSTANT_ARM, Map.of("lr", constantLr, "steps", steps)),
+                new TrialPlan(RECOMMENDED_ARM, recommended));
+        return new StudyPlan(StudyKind.VERIFY, workload, trials, "the recommended config (lr " + Text.number(recommendedLr)
+                + (warmup > 0 ? ", warmup " + warmup : "") + (clip.isPresent() ? ", clip " + Text.number(clip.getAsDouble())
+                : "") + ") against the best constant lr " + Text.number(constantLr) + ", " + steps + " steps each");
+    }
+
     /** Runs at one learning rate for several lengths, for the retrospective best-step analysis. */
     public static StudyPlan steps(Map<String, Object> workload, double lr, List<Long> lengths) {
         List<TrialPlan> trials = lengths.stream().map(n -> new TrialPlan(TrialNames.lr(lr) + "_steps_" + n,

@@ -195,4 +195,40 @@ class TrainAndStudyCommandTest {
         assertThat(plan.at("/batch_size").asInt()).isEqualTo(64); // the config's, not the sweep's 32
         assertThat(plan.at("/eval_every").asInt()).isEqualTo(10); // the config has none: the sweep's
     }
+
+    @Test
+    void verifyTrainsTheRecommendedConfigBesideLrStarWithTheSameSeedsAndWritesTheAnswer() throws Exception {
+        Path out = dir.resolve("verify");
+        InspectCommandTest.Result result = execute("verify", "sample-runs/post-ln-lr-sweep", "--seeds", "2",
+                "--steps", "16", "--eval-every", "8", "--out", out.toString(), "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode answer = new ObjectMapper().readTree(Files.readString(out.resolve("verification.json")));
+        assertThat(answer.at("/recommended/best_eval_losses")).hasSize(2);
+        assertThat(answer.at("/constant_lr/best_eval_losses")).hasSize(2);
+        assertThat(answer.get("outcome").asText()).isIn("better", "worse", "no difference");
+        assertThat(answer.get("sentence").asText()).startsWith("recommended config ").contains("(2 seeds)");
+        JsonNode printed = new ObjectMapper().readTree(result.out());
+        assertThat(printed.get("outcome")).isEqualTo(answer.get("outcome"));
+        // the arms differ only in what the config recommends: lr*, no warmup and no clip for the constant arm
+        JsonNode constant = new ObjectMapper().readTree(Files.readString(out.resolve("constant_lr_seed_1/run.json")))
+                .get("hparams");
+        JsonNode recommended = new ObjectMapper().readTree(Files.readString(out.resolve("recommended_seed_2/run.json")))
+                .get("hparams");
+        assertThat(constant.get("lr").asDouble()).isEqualTo(0.00316);
+        assertThat(constant.has("clip")).isFalse();
+        assertThat(recommended.get("clip").asDouble()).isPositive();
+        assertThat(recommended.get("seed").asLong()).isEqualTo(2);
+        assertThat(constant.get("batch_size")).isEqualTo(recommended.get("batch_size"));
+    }
+
+    @Test
+    void seedsRunEachTrialOncePerSeed() throws Exception {
+        InspectCommandTest.Result result = execute("study", "lr-sweep", "--lr-min", "0.01", "--lr-max", "0.1",
+                "--count", "2", "--seeds", "3", "--out", dir.resolve("s").toString(), "--plan", "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode plan = new ObjectMapper().readTree(result.out());
+        assertThat(plan.get("trials")).hasSize(6);
+        assertThat(plan.get("seeds").toString()).isEqualTo("[1,2,3]");
+        assertThat(plan.at("/trials/5/name").asText()).isEqualTo("lr_1.00e-01_seed_3");
+    }
 }
