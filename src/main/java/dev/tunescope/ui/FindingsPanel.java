@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import dev.tunescope.study.StudyKind;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -26,7 +28,8 @@ final class FindingsPanel extends VBox {
     private static final MetricAliases ALIASES = MetricAliases.defaults();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
 
-    FindingsPanel(WorkspaceViewModel workspace, PlotsView plots) {
+    /** @param runStudy opens the launch dialog for the study a finding proposes (see {@link ProposedStudy}) */
+    FindingsPanel(WorkspaceViewModel workspace, PlotsView plots, java.util.function.Consumer<StudyKind> runStudy) {
         ListView<Finding> list = new ListView<>(findings);
         list.setId("findings");
         list.setPlaceholder(new Label("No findings: open a folder with an LR sweep"));
@@ -53,7 +56,15 @@ final class FindingsPanel extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().add(list);
+        Button run = new Button("Run this study...");
+        run.setId("run-proposed-study");
+        run.setTooltip(new Tooltip("Opens the launch dialog for the study this finding asks for, planned from the"
+                + " diagnosis on screen (with the sliders' settings)"));
+        run.disableProperty().bind(list.getSelectionModel().selectedItemProperty().map(f -> ProposedStudy.of(f)
+                .isEmpty()).orElse(true));
+        run.setOnAction(e -> ProposedStudy.of(list.getSelectionModel().getSelectedItem()).ifPresent(runStudy));
+        getChildren().addAll(list, run);
+        setSpacing(4);
         setPadding(new Insets(4));
         workspace.diagnosisProperty().addListener((obs, old, now) ->
                 findings.setAll(now.map(Diagnosis::findings).orElse(List.of())));

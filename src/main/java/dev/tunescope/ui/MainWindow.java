@@ -53,7 +53,7 @@ public final class MainWindow {
         ClippingPanelModel clipping = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty(),
                 workspace::run);
         this.plots = new PlotsView(workspace, clipping, background);
-        TitledPane all = titled("All findings", new FindingsPanel(workspace, plots));
+        TitledPane all = titled("All findings", new FindingsPanel(workspace, plots, this::launchStudy));
         VBox.setVgrow(all, javafx.scene.layout.Priority.ALWAYS);
         WarmupPanelModel warmup = new WarmupPanelModel(workspace.warmupDiagnosisProperty());
         TitledPane warmupPane = titled("Warmup", AdvisorPanels.warmup(warmup));
@@ -157,7 +157,7 @@ public final class MainWindow {
         });
         MenuItem launch = new MenuItem("Launch a study...");
         launch.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
-        launch.setOnAction(e -> launchStudy());
+        launch.setOnAction(e -> launchStudy(dev.tunescope.study.StudyKind.LR_SWEEP));
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
@@ -203,13 +203,15 @@ public final class MainWindow {
         });
     }
 
-    private void launchStudy() {
+    /** Opens the launch dialog for {@code kind}, planned from the diagnosis and the settings on screen. */
+    private void launchStudy(dev.tunescope.study.StudyKind kind) {
         Workspace current = workspace.workspaceProperty().get();
         Path folder = current == null ? Path.of(".") : current.folder();
         String sweep = workspace.diagnosisProperty().get().filter(d -> d.study().kind() == dev.tunescope.run.StudyKind.LR_SWEEP)
                 .map(d -> d.study().path()).orElse("");
         LaunchStudyModel model = new LaunchStudyModel(background);
         model.prefill(folder, sweep, workspace.diagnosisProperty().get(), workspace.settingsProperty().get());
+        model.kindProperty().set(kind);
         new LaunchStudyDialog(stage, model, () -> open(folder)).show();
     }
 

@@ -130,4 +130,25 @@ class MainWindowTest {
         assertThat(json.getFileName().toString()).isEqualTo("config.json");
         assertThat(Files.readString(json).strip()).startsWith("{");
     }
+
+    @Test
+    void aFindingThatProposesAStudyOpensTheLaunchDialogForIt(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ListView<dev.tunescope.diagnose.Finding> findings = robot.lookup("#findings").queryAs(ListView.class);
+        int clipping = findings.getItems().stream().map(dev.tunescope.diagnose.Finding::rule).toList()
+                .indexOf(dev.tunescope.diagnose.ClippingAdvisor.RULE);
+        assertThat(clipping).isNotNegative();
+        javafx.scene.control.Button run = robot.lookup("#run-proposed-study").queryButton();
+        robot.interact(() -> findings.getSelectionModel().select(clipping));
+        assertThat(run.isDisabled()).isFalse();
+        robot.interact(run::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ComboBox<?> kind = robot.lookup("#launch-study .combo-box").match(c ->
+                ((javafx.scene.control.ComboBox<?>) c).getItems().contains(dev.tunescope.study.StudyKind.CLIP))
+                .queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(kind.getValue()).isEqualTo(dev.tunescope.study.StudyKind.CLIP);
+        Label setUp = robot.lookup("#launch-set-up").queryAs(Label.class);
+        assertThat(setUp.getText()).startsWith("Set-up from post-ln-lr-sweep: char-transformer-post-ln");
+        robot.interact(() -> ((Stage) kind.getScene().getWindow()).close());
+    }
 }
