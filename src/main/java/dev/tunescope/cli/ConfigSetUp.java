@@ -80,6 +80,16 @@ final class ConfigSetUp {
             out.taken.add("seed " + training.seed);
         }
         optimizer(config.path("optimizer"), training, given, out);
+        JsonNode logging = config.path("logging"); // schema 3; a schema 2 config has none
+        if (!given.test("--eval-every") && logging.path("eval_every").isInt()) {
+            training.evalEvery = logging.path("eval_every").asInt();
+            out.filled.add("--eval-every");
+            out.taken.add("eval every " + training.evalEvery);
+        }
+        if (!given.test("--histogram-every") && logging.path("histogram_every").isInt()) {
+            training.histogramEvery = logging.path("histogram_every").asInt();
+            out.filled.add("--histogram-every");
+        }
         if (!given.test("--workload")) {
             JsonNode model = config.path("model").path("name");
             if (model.isTextual()) {

@@ -97,12 +97,23 @@ public final class ConfigFiles {
         } else {
             root.putNull("seed");
         }
+        ObjectNode logging = root.putObject("logging");
+        cadence(logging, "eval_every", c.logging().evalEvery());
+        cadence(logging, "histogram_every", c.logging().histogramEvery());
         ObjectNode settings = root.putObject("diagnosis_settings");
         c.diagnosisSettings().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> putNumber(settings, e.getKey(), e.getValue()));
         ArrayNode notes = root.putArray("notes");
         c.notes().forEach(notes::add);
         return root;
+    }
+
+    private static void cadence(ObjectNode node, String name, java.util.OptionalInt every) {
+        if (every.isPresent()) {
+            node.put(name, every.getAsInt());
+        } else {
+            node.putNull(name);
+        }
     }
 
     private static ObjectNode values(Map<String, Object> values) {

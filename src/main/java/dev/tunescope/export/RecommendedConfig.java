@@ -20,9 +20,14 @@ public record RecommendedConfig(String tunescopeVersion, String source, String s
                                 LearningRate learningRate, Optional<ClipThreshold> clipThreshold,
                                 Optional<RunLength> maxTrainSteps, Optional<BatchSize> batchSize,
                                 Optional<Optimizer> optimizer, Optional<Model> model, OptionalLong seed,
-                                Map<String, Double> diagnosisSettings, List<String> notes) {
-    /** 2: per-value {@code from_study}, optimizer values as numbers, schedule with decay, model, seed, settings. */
-    public static final int SCHEMA_VERSION = 2;
+                                dev.tunescope.run.LoggingCadence logging, Map<String, Double> diagnosisSettings,
+                                List<String> notes) {
+    /**
+     * 3: {@code logging} (eval and histogram cadence, as the reference run had them). 2: per-value
+     * {@code from_study}, optimizer values as numbers, schedule with decay, model, seed, settings. Tunescope reads
+     * both (a schema 2 config has no cadence).
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     public RecommendedConfig {
         diagnosisSettings = Map.copyOf(diagnosisSettings);

@@ -57,6 +57,7 @@ public final class RecommendedConfigs {
                 optimizer(hparams, run, main.study().id()), model(hparams, main.study().id()),
                 HyperparameterNames.number(hparams, HyperparameterNames.SEED).map(v -> OptionalLong.of(Math.round(v)))
                         .orElse(OptionalLong.empty()),
+                dev.tunescope.run.LoggingCadence.of(run.map(List::of).orElse(List.of()), sources.settings().aliases()),
                 settingsUsed(sources.settings()), notes));
     }
 

@@ -4,9 +4,8 @@ import dev.tunescope.run.HyperparameterNames;
 import dev.tunescope.run.HyperparameterValue;
 import dev.tunescope.run.Hyperparameters;
 import dev.tunescope.run.MetricAliases;
-import dev.tunescope.run.MetricRole;
+import dev.tunescope.run.LoggingCadence;
 import dev.tunescope.run.Run;
-import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.train.OptimizerSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,19 +52,12 @@ public record SweepSetUp(String sweep, Optional<String> workload, Optional<List<
                 .map(b -> OptionalInt.of((int) Math.round(b))).orElse(OptionalInt.empty());
         OptionalLong steps = first(all, h -> HyperparameterNames.number(h, HyperparameterNames.MAX_TRAIN_STEPS))
                 .map(s -> OptionalLong.of(Math.round(s))).orElse(OptionalLong.empty());
-        OptionalInt evalEvery = first(all, h -> HyperparameterNames.number(h, HyperparameterNames.EVAL_EVERY))
-                .map(e -> OptionalInt.of((int) Math.round(e)))
-                .orElseGet(() -> spacing(runs.stream().map(r -> r.scalar(MetricRole.EVAL_LOSS, aliases))
-                        .flatMap(Optional::stream).map(SweepSetUp::steps).toList()));
-        OptionalInt histogramEvery = runs.isEmpty() ? OptionalInt.empty()
-                : runs.stream().allMatch(r -> r.histograms().isEmpty()) ? OptionalInt.of(0)
-                : spacing(runs.stream().flatMap(r -> r.histograms().values().stream().limit(1))
-                        .map(h -> h.points().stream().mapToLong(p -> p.step()).toArray()).toList());
+        LoggingCadence cadence = LoggingCadence.of(runs, aliases);
         TreeSet<Long> seeds = new TreeSet<>();
         all.forEach(h -> HyperparameterNames.number(h, List.of("seed", "random_seed"))
                 .ifPresent(s -> seeds.add(Math.round(s))));
         return new SweepSetUp(sweep, first(all, h -> HyperparameterNames.text(h, List.of("workload"))), command,
-                optimizer, optimizerSettings, batch, steps, evalEvery, histogramEvery, new ArrayList<>(seeds),
+                optimizer, optimizerSettings, batch, steps, cadence.evalEvery(), cadence.histogramEvery(), new ArrayList<>(seeds),
                 first(all, h -> HyperparameterNames.text(h, HyperparameterNames.SCHEDULE)));
     }
 
@@ -156,26 +148,5 @@ public record SweepSetUp(String sweep, Optional<String> workload, Optional<List<
     private static <T> Optional<T> first(List<Hyperparameters> all,
                                          java.util.function.Function<Hyperparameters, Optional<T>> field) {
         return all.stream().map(field).flatMap(Optional::stream).filter(Objects::nonNull).findFirst();
-    }
-
-    private static long[] steps(ScalarSeries series) {
-        long[] steps = new long[series.size()];
-        for (int i = 0; i < steps.length; i++) {
-            steps[i] = series.step(i);
-        }
-        return steps;
-    }
-
-    /** The most common gap between consecutive logged steps, over all series; empty with fewer than two points. */
-    private static OptionalInt spacing(List<long[]> stepLists) {
-        Map<Long, Integer> gaps = new java.util.HashMap<>();
-        for (long[] steps : stepLists) {
-            for (int i = 1; i < steps.length; i++) {
-                gaps.merge(steps[i] - steps[i - 1], 1, Integer::sum);
-            }
-        }
-        return gaps.entrySet().stream().filter(e -> e.getKey() > 0 && e.getKey() <= Integer.MAX_VALUE)
-                .max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> OptionalInt.of(e.getKey().intValue())).orElse(OptionalInt.empty());
     }
 }

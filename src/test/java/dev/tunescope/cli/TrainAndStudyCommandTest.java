@@ -151,6 +151,7 @@ class TrainAndStudyCommandTest {
         Path config = dir.resolve("config.yaml");
         assertThat(execute("export", "sample-runs", "--study", "post-ln-lr-sweep", "--out", config.toString())
                 .exitCode()).isZero();
+        assertThat(Files.readString(config)).contains("schema_version: 3").contains("eval_every: 10");
         Path run = dir.resolve("from-config");
         InspectCommandTest.Result result = execute("train", "--config", config.toString(), "--steps", "12",
                 "--eval-every", "6", "--out", run.toString());
@@ -175,6 +176,7 @@ class TrainAndStudyCommandTest {
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("newer Tunescope (config schema 99)");
         Path foreign = dir.resolve("foreign.yaml");
+        // schema 2 (no logging cadence) still reads; its model decides
         Files.writeString(foreign, "schema_version: 2\nlearning_rate:\n  base: 0.01\nmodel:\n  name: resnet50\n");
         InspectCommandTest.Result model = execute("train", "--config", foreign.toString(), "--out",
                 dir.resolve("f").toString());
@@ -193,7 +195,7 @@ class TrainAndStudyCommandTest {
         JsonNode plan = new ObjectMapper().readTree(result.out());
         assertThat(plan.at("/workload/name").asText()).isEqualTo("char-transformer-post-ln");
         assertThat(plan.at("/batch_size").asInt()).isEqualTo(64); // the config's, not the sweep's 32
-        assertThat(plan.at("/eval_every").asInt()).isEqualTo(10); // the config has none: the sweep's
+        assertThat(plan.at("/eval_every").asInt()).isEqualTo(10); // the config's (the lr* run evaluated every 10)
     }
 
     @Test
