@@ -20,6 +20,7 @@ import dev.tunescope.study.StudyPlan;
 import dev.tunescope.study.StudyPlanner;
 import dev.tunescope.study.StudyRunner;
 import dev.tunescope.workspace.Recommendation;
+import dev.tunescope.workspace.Verification;
 import dev.tunescope.workspace.StudyProposals;
 import dev.tunescope.workspace.Workspace;
 import java.io.PrintWriter;
@@ -119,7 +120,7 @@ public final class VerifyCommand implements Callable<Integer> {
             StudyRunner.run(study, plan, executor, new ProgressLine(json
                     ? new PrintWriter(java.io.Writer.nullWriter()) : text), interrupt.cancellation());
         }
-        VerificationVerdict verdict = judge(study, planner.diagnosis());
+        VerificationVerdict verdict = Verification.judge(study, planner.diagnosis());
         ObjectNode result = result(verdict, plan);
         AtomicFiles.writeString(study.resolve(RESULT), JsonValues.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(result));
@@ -132,44 +133,6 @@ public final class VerifyCommand implements Callable<Integer> {
         Workspace workspace = Workspace.read(sweep, DiagnosisSettings.DEFAULTS);
         return Recommendation.config(workspace, diagnosis, VersionProvider.version(), sweep.toString())
                 .orElseThrow(() -> new UserError(sweep + " gives no config to verify: it holds no LR sweep"));
-    }
-
-    /** The best eval loss of each arm's trials, against the sweep's swing between consecutive evals. */
-    private static VerificationVerdict judge(Path study, Diagnosis sweep) throws java.io.IOException {
-        MetricAliases aliases = MetricAliases.defaults();
-        List<Double> recommended = new ArrayList<>();
-        List<Double> constant = new ArrayList<>();
-        for (Run run : RunLoader.loadAll(study)) {
-            OptionalDouble best = best(run.scalar(MetricRole.EVAL_LOSS, aliases));
-            if (best.isEmpty()) {
-                continue; // a trial that logged no finite eval loss (diverged or cancelled) is not counted
-            }
-            (run.name().startsWith(StudyPlanner.RECOMMENDED_ARM) ? recommended : constant).add(best.getAsDouble());
-        }
-        OptionalDouble swing = sweep.lrStar().flatMap(star -> sweep.study().runs().stream()
-                .filter(r -> r.path().equals(star.run())).findFirst())
-                .flatMap(r -> r.scalar(MetricRole.EVAL_LOSS, aliases)).map(VerifyCommand::medianSwing)
-                .orElse(OptionalDouble.empty());
-        return VerificationVerdict.judge(recommended, constant, swing);
-    }
-
-    private static OptionalDouble best(java.util.Optional<ScalarSeries> series) {
-        return series.map(s -> Arrays.stream(s.valuesCopy()).filter(Double::isFinite).min())
-                .orElse(OptionalDouble.empty());
-    }
-
-    /** The median absolute change between consecutive eval points: how far noise alone moves one eval. */
-    private static OptionalDouble medianSwing(ScalarSeries eval) {
-        double[] v = Arrays.stream(eval.valuesCopy()).filter(Double::isFinite).toArray();
-        if (v.length < 3) {
-            return OptionalDouble.empty();
-        }
-        double[] swings = new double[v.length - 1];
-        for (int i = 1; i < v.length; i++) {
-            swings[i - 1] = Math.abs(v[i] - v[i - 1]);
-        }
-        Arrays.sort(swings);
-        return OptionalDouble.of(swings[swings.length / 2]);
     }
 
     private static ObjectNode result(VerificationVerdict verdict, StudyPlan plan) {

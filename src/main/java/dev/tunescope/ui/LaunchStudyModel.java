@@ -55,6 +55,11 @@ public final class LaunchStudyModel {
     private int evalEvery = 10;
     private int histogramEvery = 50;
     private long seed = 1;
+    /** What a verification run verifies: the recommended config on screen, when there is one. */
+    private Optional<dev.tunescope.export.RecommendedConfig> recommendation = Optional.empty();
+    private Optional<Diagnosis> sweepDiagnosis = Optional.empty();
+    /** Seeds per arm of a verification run. */
+    static final int VERIFY_SEEDS = 3;
     private final StringProperty setUp = new SimpleStringProperty("Built-in defaults: adam, batch 32, eval every 10");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
@@ -77,6 +82,7 @@ public final class LaunchStudyModel {
      */
     public void prefill(Path folder, String sweepPath, Optional<Diagnosis> diagnosis, DiagnosisSettings settings) {
         this.settings = settings;
+        this.sweepDiagnosis = diagnosis.filter(d -> !sweepPath.isEmpty());
         diagnosis.flatMap(Diagnosis::lrStar).map(LrStarRule.LrStar::value).ifPresent(star -> {
             lrMin.set(star / 30);
             lrMax.set(star * 30);
@@ -85,6 +91,11 @@ public final class LaunchStudyModel {
         output.set(folder.resolve("new-study"));
         diagnosis.filter(d -> !sweepPath.isEmpty()).ifPresent(d -> inherit(SweepSetUp.of(sweepPath, d.study().runs(),
                 StudyRunner.recordedCommand(folder.resolve(sweepPath)), settings.aliases())));
+    }
+
+    /** The config a verification run trains beside lr* (the export's, with the settings on screen). */
+    public void recommend(Optional<dev.tunescope.export.RecommendedConfig> config) {
+        this.recommendation = config;
     }
 
     /** Trials train as the sweep did: its workload (or command), optimizer, batch size, steps, cadence and seed. */
@@ -120,7 +131,12 @@ public final class LaunchStudyModel {
                             command.get()), batchSize, steps.get(), seed, Optional.empty());
             StudyPlan plan = plan(trainer.describe());
             java.util.List<TrialOutcome> outcomes = StudyRunner.run(output.get(), plan, trainer, new Progress(), token);
-            return summary(outcomes, plan.trials().size(), token.isCancelled());
+            String summary = summary(outcomes, plan.trials().size(), token.isCancelled());
+            if (plan.kind() == StudyKind.VERIFY && !token.isCancelled() && sweepDiagnosis.isPresent()) {
+                summary += ". " + dev.tunescope.workspace.Verification.judge(output.get(), sweepDiagnosis.get())
+                        .sentence();
+            }
+            return summary;
         }, message -> finished(message, onDone), failure -> finished("Stopped: " + failure.getMessage(), onDone));
     }
 
@@ -159,10 +175,25 @@ public final class LaunchStudyModel {
         return switch (kind.get()) {
             case LR_SWEEP -> StudyPlanner.lrSweep(description, lrMin.get(), lrMax.get(), count.get(), steps.get());
             case BATCH_PROBE -> StudyPlanner.batchProbe(description, Math.sqrt(lrMin.get() * lrMax.get()), 8, 512, 20);
+            case VERIFY -> verification(description);
             default -> StudyProposals.from(sweep.get().orElseThrow(() -> new IllegalStateException(
                     "open a folder with an LR sweep first: " + kind.get().id() + " is planned from one")), settings)
                     .plan(kind.get(), description, steps.get(), 10, 0);
         };
+    }
+
+    /** The recommended config beside lr*, same steps, {@link #VERIFY_SEEDS} seeds each. */
+    private StudyPlan verification(java.util.Map<String, Object> description) {
+        dev.tunescope.export.RecommendedConfig config = recommendation.orElseThrow(() -> new IllegalStateException(
+                "nothing to verify: the folder's diagnosis recommends no config"));
+        double star = sweepDiagnosis.flatMap(Diagnosis::lrStar).map(LrStarRule.LrStar::value).orElseThrow(() ->
+                new IllegalStateException("open a folder with an LR sweep first: lr* is what the config is verified"
+                        + " against"));
+        java.util.OptionalDouble clip = config.clipThreshold().map(c -> java.util.OptionalDouble.of(c.value()))
+                .orElse(java.util.OptionalDouble.empty());
+        return StudyPlanner.verification(description, star, config.learningRate().base(),
+                config.learningRate().warmupSteps(), clip, steps.get())
+                .withSeeds(java.util.stream.LongStream.range(seed, seed + VERIFY_SEEDS).boxed().toList());
     }
 
     /** Reports each step to the FX thread, at most every 100 ms, with the live curve of the trial in progress. */

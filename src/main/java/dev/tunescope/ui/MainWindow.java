@@ -155,6 +155,8 @@ public final class MainWindow {
             content.putString(export.configText(true));
             Clipboard.getSystemClipboard().setContent(content);
         });
+        MenuItem verify = new MenuItem("Verify the recommended config...");
+        verify.setOnAction(e -> launchStudy(dev.tunescope.study.StudyKind.VERIFY));
         MenuItem launch = new MenuItem("Launch a study...");
         launch.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
         launch.setOnAction(e -> launchStudy(dev.tunescope.study.StudyKind.LR_SWEEP));
@@ -173,7 +175,7 @@ public final class MainWindow {
         reset.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
         reset.setOnAction(e -> plots.resetZoom());
         return new MenuBar(new Menu("File", null, open, recentMenu, save, copy, quit), new Menu("View", null, logY, reset, png, dark),
-                new Menu("Train", null, launch));
+                new Menu("Train", null, launch, verify));
     }
 
     private Node statusBar() {
@@ -211,7 +213,11 @@ public final class MainWindow {
                 .map(d -> d.study().path()).orElse("");
         LaunchStudyModel model = new LaunchStudyModel(background);
         model.prefill(folder, sweep, workspace.diagnosisProperty().get(), workspace.settingsProperty().get());
+        model.recommend(export.config());
         model.kindProperty().set(kind);
+        if (kind == dev.tunescope.study.StudyKind.VERIFY) {
+            model.outputProperty().set(folder.resolve(sweep.isEmpty() ? "verification" : sweep + "-verify"));
+        }
         new LaunchStudyDialog(stage, model, () -> open(folder)).show();
     }
 

@@ -101,4 +101,24 @@ class LaunchStudyModelTest {
         assertThat(model.setUpProperty().get()).startsWith("Set-up from post-ln-lr-sweep: char-transformer-post-ln,"
                 + " adam, batch 32, 300 steps, eval every 10, seed 1");
     }
+
+    @Test
+    void aVerificationRunTrainsTheRecommendedConfigBesideLrStarAndSaysWhichIsBetter() throws Exception {
+        dev.tunescope.workspace.Workspace samples = dev.tunescope.workspace.Workspace.read(Path.of("sample-runs"),
+                DiagnosisSettings.DEFAULTS);
+        var sweep = samples.diagnoses().stream().filter(d -> d.study().path().equals("post-ln-lr-sweep"))
+                .findFirst().orElseThrow();
+        LaunchStudyModel model = model();
+        model.prefill(Path.of("sample-runs"), "post-ln-lr-sweep", Optional.of(sweep), DiagnosisSettings.DEFAULTS);
+        model.recommend(dev.tunescope.workspace.Recommendation.config(samples, sweep, "test", "sample-runs"));
+        model.kindProperty().set(StudyKind.VERIFY);
+        model.stepsProperty().set(12);
+        model.outputProperty().set(dir.resolve("verify"));
+        model.start(() -> { });
+        assertThat(model.progressTextProperty().get()).startsWith("Done: 6 of 6 trials finished. recommended config ")
+                .contains("(3 seeds)");
+        assertThat(Files.exists(dir.resolve("verify/recommended_seed_3/run.json"))).isTrue();
+        // a folder holding the verification study still opens and diagnoses
+        assertThat(dev.tunescope.workspace.Workspace.read(dir, DiagnosisSettings.DEFAULTS).ownStudies()).isNotEmpty();
+    }
 }

@@ -1,0 +1,59 @@
+package dev.tunescope.workspace;
+
+import dev.tunescope.diagnose.Diagnosis;
+import dev.tunescope.diagnose.VerificationVerdict;
+import dev.tunescope.io.RunLoader;
+import dev.tunescope.run.MetricAliases;
+import dev.tunescope.run.MetricRole;
+import dev.tunescope.run.Run;
+import dev.tunescope.run.ScalarSeries;
+import dev.tunescope.study.StudyPlanner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/** Judges a verification study's folder (see {@link StudyPlanner#verification}): the command line's and the app's. */
+public final class Verification {
+    private Verification() {
+    }
+
+    /** The best eval loss of each arm's trials, against the sweep's swing between consecutive evals. */
+    public static VerificationVerdict judge(Path study, Diagnosis sweep) throws java.io.IOException {
+        MetricAliases aliases = MetricAliases.defaults();
+        List<Double> recommended = new ArrayList<>();
+        List<Double> constant = new ArrayList<>();
+        for (Run run : RunLoader.loadAll(study)) {
+            OptionalDouble best = best(run.scalar(MetricRole.EVAL_LOSS, aliases));
+            if (best.isEmpty()) {
+                continue; // a trial that logged no finite eval loss (diverged or cancelled) is not counted
+            }
+            (run.name().startsWith(StudyPlanner.RECOMMENDED_ARM) ? recommended : constant).add(best.getAsDouble());
+        }
+        OptionalDouble swing = sweep.lrStar().flatMap(star -> sweep.study().runs().stream()
+                .filter(r -> r.path().equals(star.run())).findFirst())
+                .flatMap(r -> r.scalar(MetricRole.EVAL_LOSS, aliases)).map(Verification::medianSwing)
+                .orElse(OptionalDouble.empty());
+        return VerificationVerdict.judge(recommended, constant, swing);
+    }
+
+    private static OptionalDouble best(java.util.Optional<ScalarSeries> series) {
+        return series.map(s -> Arrays.stream(s.valuesCopy()).filter(Double::isFinite).min())
+                .orElse(OptionalDouble.empty());
+    }
+
+    /** The median absolute change between consecutive eval points: how far noise alone moves one eval. */
+    private static OptionalDouble medianSwing(ScalarSeries eval) {
+        double[] v = Arrays.stream(eval.valuesCopy()).filter(Double::isFinite).toArray();
+        if (v.length < 3) {
+            return OptionalDouble.empty();
+        }
+        double[] swings = new double[v.length - 1];
+        for (int i = 1; i < v.length; i++) {
+            swings[i - 1] = Math.abs(v[i] - v[i - 1]);
+        }
+        Arrays.sort(swings);
+        return OptionalDouble.of(swings[swings.length / 2]);
+    }
+}
