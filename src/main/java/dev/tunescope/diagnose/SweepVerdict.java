@@ -63,6 +63,7 @@ final class SweepVerdict {
     Diagnosis diagnosis(List<Diagnosis> related, StabilityJudge judge, DiagnosisSettings settings) {
         List<Finding> findings = new ArrayList<>();
         lrStar.ifPresent(s -> findings.addAll(s.findings()));
+        lrStar.flatMap(SeedSpread::of).ifPresent(findings::add);
         findings.addAll(instability.findings());
         OptionalDouble unstable = instability.unstableBaseLr();
         StudyContext context = StudyContext.of(study.runs());
