@@ -96,7 +96,7 @@ public final class Diagnoser {
     static List<Trial> trialsOf(Study study, DiagnosisSettings settings) {
         boolean needsRate = switch (study.kind()) {
             case LR_SWEEP, WARMUP, CLIPPING, PROBE -> true;
-            case BATCH_PROBE, STEPS, RUNS -> false;
+            case BATCH_PROBE, STEPS, RUNS, VERIFY -> false;
         };
         return study.runs().stream().map(r -> TrialExtraction.from(r, settings.aliases())).flatMap(Optional::stream)
                 .filter(t -> !needsRate || Double.isFinite(t.learningRate())).toList();

@@ -30,6 +30,7 @@ final class StudyVerdicts {
             case PROBE -> probe(study, trials, sweep, judge, settings);
             case BATCH_PROBE -> batch(study, trials, judge, settings);
             case STEPS, RUNS, LR_SWEEP -> runs(study, trials, sweep, judge, settings);
+            case VERIFY -> VerificationFinding.add(runs(study, trials, Optional.empty(), judge, settings), trials);
         };
     }
 
@@ -155,8 +156,8 @@ final class StudyVerdicts {
             }
         }
         if (!verdicts.isEmpty() && verdicts.stream().allMatch(TrialStability::stable)) {
-            findings.add(new Finding(InstabilityRule.RULE, Severity.INFO, (verdicts.size() == 1 ? "The run shows"
-                    : "No run shows") + " no instability (no NaN/Inf, blow-up, sustained rise, early jump or spike).",
+            findings.add(new Finding(InstabilityRule.RULE, Severity.INFO, (verdicts.size() == 1 ? "The run shows no"
+                    : "No run shows any") + " instability (no NaN/Inf, blow-up, sustained rise, early jump or spike).",
                     new Evidence(verdicts.stream().map(TrialStability::run).toList(), List.of(), java.util.Map.of())));
         }
         long maxTrainSteps = Diagnoser.maxTrainSteps(study, trials, verdicts);

@@ -17,6 +17,10 @@ import java.util.OptionalDouble;
 public record VerificationVerdict(Arm recommended, Arm constant, double difference, double standardError,
                                   double margin, OptionalDouble evalSwing, Outcome outcome) {
 
+    /** The arms of a verification study: its trial names start with one of these. */
+    public static final String CONSTANT_ARM = "constant_lr";
+    public static final String RECOMMENDED_ARM = "recommended";
+
     /** Two-sided 95% Student's t for 1 to 10 degrees of freedom; 2 beyond. */
     private static final double[] T95 = {12.71, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228};
 

@@ -23,6 +23,8 @@ public enum StudyKind {
     BATCH_PROBE("batch-probe", "batch"),
     /** Run lengths vary at one learning rate (RULES.md §4). */
     STEPS("steps", "run-length"),
+    /** A recommended config trained beside lr*, per seed: is it better beyond the seeds' spread? */
+    VERIFY("verify", "verification"),
     /** Runs with no study design Tunescope recognises: each is judged on its own. */
     RUNS("runs");
 

@@ -80,8 +80,8 @@ public final class StudyPlanner {
     }
 
     /** The arms of a verification run: trial names start with one of these. */
-    public static final String CONSTANT_ARM = "constant_lr";
-    public static final String RECOMMENDED_ARM = "recommended";
+    public static final String CONSTANT_ARM = dev.tunescope.diagnose.VerificationVerdict.CONSTANT_ARM;
+    public static final String RECOMMENDED_ARM = dev.tunescope.diagnose.VerificationVerdict.RECOMMENDED_ARM;
 
     /**
      * A verification run: the recommended settings beside the sweep's best constant learning rate (no warmup, no

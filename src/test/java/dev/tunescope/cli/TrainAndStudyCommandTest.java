@@ -221,6 +221,10 @@ class TrainAndStudyCommandTest {
         assertThat(recommended.get("clip").asDouble()).isPositive();
         assertThat(recommended.get("seed").asLong()).isEqualTo(2);
         assertThat(constant.get("batch_size")).isEqualTo(recommended.get("batch_size"));
+        // opened later, the folder is a verification study with its answer, not a clipping study
+        String diagnosis = execute("diagnose", out.toString()).out();
+        assertThat(diagnosis).contains("verify, 4 trials").contains("Verification: recommended config ")
+                .doesNotContain("[clipping]");
     }
 
     @Test

@@ -1,0 +1,56 @@
+package dev.tunescope.diagnose;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A verification study's answer as a finding: each arm's best eval loss per seed, judged by
+ * {@link VerificationVerdict}, so that opening the folder shows it beside the other findings (the trials are
+ * otherwise judged on their own, never as a clipping or warmup study).
+ */
+final class VerificationFinding {
+    static final String RULE = "verification";
+
+    private VerificationFinding() {
+    }
+
+    static Diagnosis add(Diagnosis diagnosis, List<Trial> trials) {
+        Optional<VerificationVerdict> verdict = judge(trials);
+        if (verdict.isEmpty()) {
+            return diagnosis;
+        }
+        List<Finding> findings = new ArrayList<>();
+        findings.add(new Finding(RULE, Severity.INFO, "Verification: " + verdict.get().sentence() + ".",
+                new Evidence(trials.stream().map(Trial::run).toList(), List.of(), Map.of(
+                        "difference", verdict.get().difference(), "margin", verdict.get().margin()))));
+        findings.addAll(diagnosis.findings());
+        Diagnosis d = diagnosis;
+        return new Diagnosis(d.study(), d.trials(), d.verdicts(), d.judgedAgainst(), d.lrStar(), d.instability(),
+                d.probe(), d.warmup(), d.clipping(), d.clippingStudy(), d.steps(), d.batch(), d.maxTrainSteps(), findings);
+    }
+
+    /** Empty unless both arms have a trial with a finite eval loss. */
+    static Optional<VerificationVerdict> judge(List<Trial> trials) {
+        List<Double> recommended = new ArrayList<>();
+        List<Double> constant = new ArrayList<>();
+        for (Trial trial : trials) {
+            String name = trial.run().substring(trial.run().lastIndexOf('/') + 1);
+            OptionalDouble best = trial.evalLoss().map(s -> Arrays.stream(s.valuesCopy()).filter(Double::isFinite).min())
+                    .orElse(OptionalDouble.empty());
+            if (best.isEmpty()) {
+                continue;
+            }
+            if (name.startsWith(VerificationVerdict.RECOMMENDED_ARM)) {
+                recommended.add(best.getAsDouble());
+            } else if (name.startsWith(VerificationVerdict.CONSTANT_ARM)) {
+                constant.add(best.getAsDouble());
+            }
+        }
+        return recommended.isEmpty() || constant.isEmpty() ? Optional.empty()
+                : Optional.of(VerificationVerdict.judge(recommended, constant, OptionalDouble.empty()));
+    }
+}
