@@ -106,7 +106,8 @@ public final class VerifyCommand implements Callable<Integer> {
             executor = new BuiltInExecutor(training.base());
             plan = StudyPlanner.verification(executor.describe(), lrStar.value(), recommended.lr, recommended.warmup,
                     recommended.clip == null ? OptionalDouble.empty() : OptionalDouble.of(recommended.clip),
-                    training.steps).withSeeds(LongStream.range(training.seed, training.seed + seeds).boxed().toList());
+                    training.steps).withSeeds(LongStream.range(training.seed, training.seed + seeds).boxed().toList())
+                    .from(sweep);
             StudyRunner.prepare(study, plan, executor, false);
         } catch (StudyFolderConflict conflict) {
             throw new UserError(conflict.getMessage() + "; choose another --out folder");

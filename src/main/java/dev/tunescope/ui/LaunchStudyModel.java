@@ -193,7 +193,8 @@ public final class LaunchStudyModel {
                 .orElse(java.util.OptionalDouble.empty());
         return StudyPlanner.verification(description, star, config.learningRate().base(),
                 config.learningRate().warmupSteps(), clip, steps.get())
-                .withSeeds(java.util.stream.LongStream.range(seed, seed + VERIFY_SEEDS).boxed().toList());
+                .withSeeds(java.util.stream.LongStream.range(seed, seed + VERIFY_SEEDS).boxed().toList())
+                .from(sweep.get().orElseThrow());
     }
 
     /** Reports each step to the FX thread, at most every 100 ms, with the live curve of the trial in progress. */

@@ -200,9 +200,15 @@ class TrainAndStudyCommandTest {
 
     @Test
     void verifyTrainsTheRecommendedConfigBesideLrStarWithTheSameSeedsAndWritesTheAnswer() throws Exception {
-        Path out = dir.resolve("verify");
-        InspectCommandTest.Result result = execute("verify", "sample-runs/post-ln-lr-sweep", "--seeds", "2",
-                "--steps", "16", "--eval-every", "8", "--out", out.toString(), "--json");
+        Path sweep = dir.resolve("post-ln-lr-sweep");
+        try (var files = Files.walk(Path.of("sample-runs/post-ln-lr-sweep"))) {
+            for (Path from : files.toList()) {
+                Files.copy(from, sweep.resolve(Path.of("sample-runs/post-ln-lr-sweep").relativize(from).toString()));
+            }
+        }
+        Path out = dir.resolve("post-ln-lr-sweep-verify"); // the default: beside the sweep
+        InspectCommandTest.Result result = execute("verify", sweep.toString(), "--seeds", "2",
+                "--steps", "16", "--eval-every", "8", "--json");
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode answer = new ObjectMapper().readTree(Files.readString(out.resolve("verification.json")));
         assertThat(answer.at("/recommended/best_eval_losses")).hasSize(2);
@@ -225,6 +231,9 @@ class TrainAndStudyCommandTest {
         String diagnosis = execute("diagnose", out.toString()).out();
         assertThat(diagnosis).contains("verify, 4 trials").contains("Verification: recommended config ")
                 .doesNotContain("[clipping]");
+        // and beside the sweep it verifies, the sweep's findings carry its answer
+        assertThat(execute("diagnose", dir.toString()).out())
+                .contains("The verify study post-ln-lr-sweep-verify refers to this sweep: recommended config ");
     }
 
     @Test
