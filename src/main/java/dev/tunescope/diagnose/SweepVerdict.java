@@ -141,7 +141,7 @@ final class SweepVerdict {
                     .orElse("");
             case PROBE -> related.probe().map(p -> p.unstableEarly() ? "the probe is unstable early: warmup is the fix"
                     : "the probe is stable early").orElse("");
-            case VERIFY -> VerificationFinding.judge(related.trials()).map(VerificationVerdict::sentence)
+            case VERIFY -> VerificationFinding.judge(related.trials(), java.util.OptionalDouble.empty()).map(VerificationVerdict::sentence)
                     .orElse("no verdict yet");
             default -> related.study().kind().id() + " study";
         };

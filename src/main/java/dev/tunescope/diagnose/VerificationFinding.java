@@ -12,14 +12,14 @@ import java.util.OptionalDouble;
  * {@link VerificationVerdict}, so that opening the folder shows it beside the other findings (the trials are
  * otherwise judged on their own, never as a clipping or warmup study).
  */
-final class VerificationFinding {
+public final class VerificationFinding {
     static final String RULE = "verification";
 
     private VerificationFinding() {
     }
 
     static Diagnosis add(Diagnosis diagnosis, List<Trial> trials) {
-        Optional<VerificationVerdict> verdict = judge(trials);
+        Optional<VerificationVerdict> verdict = judge(trials, OptionalDouble.empty());
         if (verdict.isEmpty()) {
             return diagnosis;
         }
@@ -33,8 +33,11 @@ final class VerificationFinding {
                 d.probe(), d.warmup(), d.clipping(), d.clippingStudy(), d.steps(), d.batch(), d.maxTrainSteps(), findings);
     }
 
-    /** Empty unless both arms have a trial with a finite eval loss. */
-    static Optional<VerificationVerdict> judge(List<Trial> trials) {
+    /**
+     * Each arm's best eval loss per trial, judged with the sweep's eval swing beside it; empty unless both arms have
+     * a trial with a finite eval loss (a diverged or cancelled trial is not counted).
+     */
+    public static Optional<VerificationVerdict> judge(List<Trial> trials, OptionalDouble evalSwing) {
         List<Double> recommended = new ArrayList<>();
         List<Double> constant = new ArrayList<>();
         for (Trial trial : trials) {
@@ -51,6 +54,6 @@ final class VerificationFinding {
             }
         }
         return recommended.isEmpty() || constant.isEmpty() ? Optional.empty()
-                : Optional.of(VerificationVerdict.judge(recommended, constant, OptionalDouble.empty()));
+                : Optional.of(VerificationVerdict.judge(recommended, constant, evalSwing));
     }
 }

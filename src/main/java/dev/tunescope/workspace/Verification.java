@@ -1,20 +1,20 @@
 package dev.tunescope.workspace;
 
 import dev.tunescope.diagnose.Diagnosis;
+import dev.tunescope.diagnose.Trial;
+import dev.tunescope.diagnose.TrialExtraction;
+import dev.tunescope.diagnose.VerificationFinding;
 import dev.tunescope.diagnose.VerificationVerdict;
 import dev.tunescope.io.RunLoader;
 import dev.tunescope.run.MetricAliases;
 import dev.tunescope.run.MetricRole;
-import dev.tunescope.run.Run;
 import dev.tunescope.run.ScalarSeries;
-import dev.tunescope.study.StudyPlanner;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 
-/** Judges a verification study's folder (see {@link StudyPlanner#verification}): the command line's and the app's. */
+/** Judges a verification study's folder (see {@link dev.tunescope.study.StudyPlanner#verification}): the command line's and the app's. */
 public final class Verification {
     private Verification() {
     }
@@ -22,25 +22,14 @@ public final class Verification {
     /** The best eval loss of each arm's trials, against the sweep's swing between consecutive evals. */
     public static VerificationVerdict judge(Path study, Diagnosis sweep) throws java.io.IOException {
         MetricAliases aliases = MetricAliases.defaults();
-        List<Double> recommended = new ArrayList<>();
-        List<Double> constant = new ArrayList<>();
-        for (Run run : RunLoader.loadAll(study)) {
-            OptionalDouble best = best(run.scalar(MetricRole.EVAL_LOSS, aliases));
-            if (best.isEmpty()) {
-                continue; // a trial that logged no finite eval loss (diverged or cancelled) is not counted
-            }
-            (run.name().startsWith(StudyPlanner.RECOMMENDED_ARM) ? recommended : constant).add(best.getAsDouble());
-        }
+        List<Trial> trials = RunLoader.loadAll(study).stream().map(run -> TrialExtraction.from(run, aliases))
+                .flatMap(java.util.Optional::stream).toList();
         OptionalDouble swing = sweep.lrStar().flatMap(star -> sweep.study().runs().stream()
                 .filter(r -> r.path().equals(star.run())).findFirst())
                 .flatMap(r -> r.scalar(MetricRole.EVAL_LOSS, aliases)).map(Verification::medianSwing)
                 .orElse(OptionalDouble.empty());
-        return VerificationVerdict.judge(recommended, constant, swing);
-    }
-
-    private static OptionalDouble best(java.util.Optional<ScalarSeries> series) {
-        return series.map(s -> Arrays.stream(s.valuesCopy()).filter(Double::isFinite).min())
-                .orElse(OptionalDouble.empty());
+        return VerificationFinding.judge(trials, swing)
+                .orElseGet(() -> VerificationVerdict.judge(List.of(), List.of(), swing));
     }
 
     /** The median absolute change between consecutive eval points: how far noise alone moves one eval. */
