@@ -71,9 +71,11 @@ public final class ClippingStudyRule {
         for (double lr : rates) {
             List<JudgedTrial> atRate = trials.stream().filter(j -> LearningRates.same(j.trial().learningRate(), lr))
                     .toList();
-            Optional<JudgedTrial> twin = atRate.stream().filter(j -> j.trial().clipThreshold().isEmpty()).findFirst()
-                    .or(() -> twins.stream().filter(j -> j.trial().clipThreshold().isEmpty()
-                            && LearningRates.same(j.trial().learningRate(), lr)).findFirst());
+            // With several seeds, one unstable unclipped seed makes the rate unstable: that seed is the twin.
+            Comparator<JudgedTrial> unstableFirst = Comparator.comparing(j -> j.verdict().stable());
+            Optional<JudgedTrial> twin = atRate.stream().filter(j -> j.trial().clipThreshold().isEmpty())
+                    .min(unstableFirst).or(() -> twins.stream().filter(j -> j.trial().clipThreshold().isEmpty()
+                            && LearningRates.same(j.trial().learningRate(), lr)).min(unstableFirst));
             List<ClipTrial> here = new ArrayList<>();
             twin.ifPresent(t -> here.add(new ClipTrial(t.trial().run(), lr, OptionalDouble.empty(), 0, "",
                     t.verdict().stable(), true, t.farAbove(farGap), t.verdict().onsetStep())));
@@ -82,8 +84,11 @@ public final class ClippingStudyRule {
                     .sorted(Comparator.comparingDouble(j -> j.trial().clipThreshold().getAsDouble()))
                     .forEach(j -> here.add(row(j, twinUnstable ? twin.get().showsAt() : 0, farGap)));
             rows.addAll(here);
-            Optional<ClipTrial> rescuer = here.stream().filter(r -> r.threshold().isPresent() && r.rescues())
-                    .max(Comparator.comparingDouble(r -> r.threshold().getAsDouble()));
+            List<ClipTrial> clipped = here.stream().filter(r -> r.threshold().isPresent()).toList();
+            Map<Double, SeedVotes.Tally> votes = SeedVotes.bySetting(clipped, r -> r.threshold().getAsDouble(),
+                    ClipTrial::rescues);
+            Optional<ClipTrial> rescuer = clipped.stream().filter(r -> votes.get(r.threshold().getAsDouble())
+                    .unanimous()).max(Comparator.comparingDouble(r -> r.threshold().getAsDouble()));
             boolean rescued = twinUnstable && rescuer.isPresent();
             if (rescued && (bestRate.isEmpty() || lr > bestRate.getAsDouble())) {
                 best = rescuer.get().threshold();
@@ -91,6 +96,15 @@ public final class ClippingStudyRule {
             }
             rescuedAny |= rescued;
             findings.addAll(findingsAt(lr, here, twin, twinUnstable, rescuer, settings));
+            votes.forEach((threshold, tally) -> {
+                if (tally.split()) {
+                    findings.add(new Finding(RULE, Severity.ADVICE, "At lr " + Text.number(lr) + ", clipping at "
+                            + Text.number(threshold) + " rescued " + tally.phrase() + ": not a rescue, since the seeds"
+                            + " disagree (a rescue must hold for every seed).", new Evidence(clipped.stream()
+                            .filter(r -> r.threshold().getAsDouble() == threshold).map(ClipTrial::run).toList(),
+                            List.of(), Map.of("lr", lr, "clip_threshold", threshold))));
+                }
+            });
         }
         return new Verdict(rows, rescuedAny, best, bestRate, findings);
     }

@@ -31,10 +31,14 @@ final class InstabilityFindings {
             Map<String, Double> numbers = new LinkedHashMap<>();
             numbers.put("unstable_base_lr", unstableBase.getAsDouble());
             numbers.put("largest_stable_lr_below", stableBelow);
+            // Run with several seeds, one unstable seed makes the rate unstable; the tally says how clear-cut it is.
+            SeedVotes.Tally atBase = SeedVotes.bySetting(trials.stream().filter(t -> LearningRates.same(
+                    t.learningRate(), unstableBase.getAsDouble())).toList(), t -> 0, TrialStability::unstable).getOrDefault(0, new SeedVotes.Tally(0, 0));
+            String seeds = atBase.total() > 1 ? ", unstable in " + atBase.phrase() : "";
             findings.add(new Finding(InstabilityRule.RULE, Severity.INFO, "unstable_base_lr = "
                     + Text.number(unstableBase.getAsDouble()) + ": the smallest learning rate above lr* with an"
-                    + " unstable trial" + (Double.isNaN(stableBelow) ? "." : " (stable up to "
-                    + Text.number(stableBelow) + ")."), new Evidence(runs, List.of(), numbers)));
+                    + " unstable trial" + (Double.isNaN(stableBelow) ? seeds + "." : " (stable up to "
+                    + Text.number(stableBelow) + seeds + ")."), new Evidence(runs, List.of(), numbers)));
         } else if (!trials.isEmpty() && trials.stream().allMatch(TrialStability::stable)) {
             findings.add(new Finding(InstabilityRule.RULE, Severity.INFO, "No trial shows instability (no NaN/Inf,"
                     + " blow-up, sustained rise, early jump, spike, or plateau above the reference).",

@@ -78,9 +78,19 @@ public final class WarmupAdvisor {
                          OptionalLong raiseMaxTrainStepsTo, long scheduleSteps) {
     }
 
-    /** The verdict at one base learning rate. */
+    /**
+     * The verdict at one base learning rate.
+     *
+     * @param splitSeeds the warmup lengths that rescued some of their seeds but not all (so they are no rescue),
+     *                   with their tallies
+     */
     public record ByLearningRate(double learningRate, List<WarmupTrial> tried, OptionalLong shortestStable,
-                                 Outcome outcome, Optional<String> twin, Optional<Limits> limits) {
+                                 Outcome outcome, Optional<String> twin, Optional<Limits> limits,
+                                 Map<Long, SeedVotes.Tally> splitSeeds) {
+        public ByLearningRate {
+            tried = List.copyOf(tried);
+            splitSeeds = Map.copyOf(splitSeeds);
+        }
     }
 
     /** The warmup study to run next. */
@@ -142,8 +152,10 @@ public final class WarmupAdvisor {
     }
 
     private static Optional<JudgedTrial> twinAt(double lr, List<JudgedTrial> candidates) {
-        return candidates.stream().filter(t -> t.verdict().warmupSteps() == 0 && LearningRates.same(t.verdict().learningRate(), lr))
-                .findFirst();
+        // With several seeds at the rate, one unstable seed makes the rate unstable: that seed is the twin.
+        return candidates.stream().filter(t -> t.verdict().warmupSteps() == 0
+                        && LearningRates.same(t.verdict().learningRate(), lr))
+                .min(Comparator.comparing(t -> t.verdict().stable()));
     }
 
     private static ByLearningRate atRate(double lr, List<JudgedTrial> withWarmup, Optional<JudgedTrial> twin,
@@ -160,7 +172,9 @@ public final class WarmupAdvisor {
                     j.lastStep()));
         });
         List<WarmupTrial> warmed = tried.stream().filter(t -> t.warmupSteps() > 0).toList();
-        OptionalLong shortest = warmed.stream().filter(WarmupTrial::rescues).mapToLong(WarmupTrial::warmupSteps).min();
+        Map<Long, SeedVotes.Tally> votes = SeedVotes.bySetting(warmed, WarmupTrial::warmupSteps, WarmupTrial::rescues);
+        OptionalLong shortest = votes.entrySet().stream().filter(e -> e.getValue().unanimous())
+                .mapToLong(Map.Entry::getKey).min();
         Outcome outcome;
         if (twin.isPresent() && twin.get().verdict().stable()) {
             outcome = Outcome.NOT_NEEDED;
@@ -173,8 +187,10 @@ public final class WarmupAdvisor {
         }
         Optional<Limits> limits = shortest.isPresent() && maxTrainSteps > 0
                 ? Optional.of(limits(shortest.getAsLong(), maxTrainSteps, settings)) : Optional.empty();
+        Map<Long, SeedVotes.Tally> split = new TreeMap<>(votes);
+        split.values().removeIf(tally -> !tally.split());
         return new ByLearningRate(lr, tried, outcome == Outcome.NOT_NEEDED ? OptionalLong.empty() : shortest, outcome,
-                twin.map(t -> t.verdict().run()), outcome == Outcome.NOT_NEEDED ? Optional.empty() : limits);
+                twin.map(t -> t.verdict().run()), outcome == Outcome.NOT_NEEDED ? Optional.empty() : limits, split);
     }
 
     static Limits limits(long warmup, long maxTrainSteps, Settings settings) {

@@ -38,6 +38,9 @@ final class WarmupFindings {
             case NOT_RESCUED -> findings.add(new Finding(WarmupAdvisor.RULE, Severity.WARNING, "No warmup tried"
                     + " rescues lr " + lr + " (" + tried + ").", evidence));
         }
+        verdict.splitSeeds().forEach((warmup, tally) -> findings.add(new Finding(WarmupAdvisor.RULE, Severity.ADVICE,
+                "At lr " + lr + ", " + warmup + " warmup steps rescued " + tally.phrase() + ": not a rescue, since"
+                        + " the seeds disagree (a rescue must hold for every seed); try a longer warmup.", evidence)));
         verdict.limits().ifPresent(limits -> findings.addAll(limitFindings(limits, lr, evidence, settings)));
         return findings;
     }

@@ -181,6 +181,19 @@ class InstabilityRuleTest {
     }
 
     @Test
+    void withSeedsOneUnstableSeedMakesTheRateUnstableAndTheTallySaysHowMany() {
+        ScalarSeries diverging = series("loss", 1.0, 0.9, Double.NaN);
+        ScalarSeries falling = series("loss", 1.0, 0.9, 0.8);
+        InstabilityRule.Result result = assess(Optional.empty(), trial("lr_0.1_s1", 0.1, falling),
+                trial("lr_0.3_s1", 0.3, falling), trial("lr_0.3_s2", 0.3, diverging), trial("lr_0.3_s3", 0.3, falling));
+
+        assertThat(result.unstableBaseLr()).hasValue(0.3);
+        assertThat(result.findings()).anySatisfy(f -> assertThat(f.message()).isEqualTo("unstable_base_lr = 0.3:"
+                + " the smallest learning rate above lr* with an unstable trial (stable up to 0.1, unstable in 1 of 3"
+                + " seeds)."));
+    }
+
+    @Test
     void unstableBaseLrIsTheSmallestUnstableLearningRateEvenWhenAllAreUnstable() {
         ScalarSeries diverging = series("loss", 1.0, 0.9, Double.NaN);
         InstabilityRule.Result result = assess(Optional.empty(), trial("b", 1.0, diverging), trial("a", 0.3, diverging));

@@ -43,6 +43,33 @@ class WarmupAdvisorTest {
     }
 
     @Test
+    void withSeedsAWarmupRescuesOnlyWhenEverySeedIsRescued() {
+        // Three seeds a length: 30 steps rescues two of them, 100 steps all three; one unstable twin seed is enough.
+        WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w0s1", 3, 0, 300, 0),
+                judged("w0s2", 3, 0, 300, 50), judged("w30s1", 3, 30, 300, 0), judged("w30s2", 3, 30, 300, 120),
+                judged("w30s3", 3, 30, 300, 0), judged("w100s1", 3, 100, 300, 0), judged("w100s2", 3, 100, 300, 0),
+                judged("w100s3", 3, 100, 300, 0)), List.of(), 3000, GAP, DEFAULTS);
+        WarmupAdvisor.ByLearningRate rate = only(advice);
+
+        assertThat(rate.outcome()).isEqualTo(WarmupAdvisor.Outcome.RESCUED);
+        assertThat(rate.twin()).contains("w0s2");
+        assertThat(rate.shortestStable()).hasValue(100);
+        assertThat(rate.splitSeeds()).containsOnlyKeys(30L);
+        assertThat(advice.findings()).anySatisfy(f -> assertThat(f.message()).isEqualTo("At lr 3, 30 warmup steps"
+                + " rescued 2 of 3 seeds: not a rescue, since the seeds disagree (a rescue must hold for every seed);"
+                + " try a longer warmup."));
+    }
+
+    @Test
+    void withOneSeedEachAWarmupIsJudgedAsBefore() {
+        WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w0", 3, 0, 300, 50),
+                judged("w30", 3, 30, 300, 0)), List.of(), 3000, GAP, DEFAULTS);
+
+        assertThat(only(advice).shortestStable()).hasValue(30);
+        assertThat(only(advice).splitSeeds()).isEmpty();
+    }
+
+    @Test
     void aStableTrialThatEndedBeforeTheTwinsInstabilityShowedIsTooShortToTell() {
         // the twin shows its instability at step 40; the 10-step warmup ran 30 steps, the playbook's 3 x warmup
         WarmupAdvisor.WarmupAdvice advice = WarmupAdvisor.fromStudy(List.of(judged("w10", 0.01, 10, 30, 0)),
