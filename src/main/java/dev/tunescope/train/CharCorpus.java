@@ -8,28 +8,37 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A text for a character-level language model: its vocabulary (the distinct characters, sorted), the text as
  * token ids, and a split by position into a training part (the first 90%) and a held-out part (the last 10%).
  *
- * <p>The bundled corpus is Tunescope's own README followed by the Apache License 2.0 text, both shipped with the
- * project under that license, so it is certainly free to redistribute. It is a snapshot taken when the resource
- * was written, not the current README.
+ * <p>The bundled corpus is the glosses of WordNet 3.0 (Princeton University): one line per synset, its words and
+ * their definition and usage examples, about 11.5 million characters, shuffled by synset so that the held-out tenth
+ * is the same mix as the rest. WordNet's licence allows copying and redistribution with its notice, which is
+ * shipped beside the text ({@code corpus/WORDNET-LICENSE.txt}); {@code corpus/make-wordnet-corpus.sh} rebuilds it.
+ * It is large enough that a short run sees each character once at most, so the eval loss tracks the train loss as
+ * on a real pre-training run instead of a small text being memorised.
+ *
+ * <p>Token ids are kept as bytes, so a vocabulary has at most 256 characters.
  */
 public final class CharCorpus {
 
     /** The share of the text, from its start, that is training data; the rest is held out. */
     public static final double TRAIN_FRACTION = 0.9;
 
-    private static final String BUNDLED_RESOURCE = "corpus/corpus.txt";
+    /** The most distinct characters a corpus may have: token ids are stored as unsigned bytes. */
+    public static final int MAX_VOCABULARY = 256;
+
+    private static final String BUNDLED_RESOURCE = "corpus/wordnet-3.0-glosses.txt.gz";
 
     private static volatile CharCorpus bundled;
 
     private final String name;
     private final String description;
     private final char[] vocabulary;
-    private final int[] tokens;
+    private final byte[] tokens;
     private final int trainLength;
     private final String sha256;
 
@@ -41,9 +50,13 @@ public final class CharCorpus {
         this.description = description;
         this.vocabulary = text.chars().distinct().sorted().collect(StringBuilder::new,
                 StringBuilder::appendCodePoint, StringBuilder::append).toString().toCharArray();
-        this.tokens = new int[text.length()];
+        if (vocabulary.length > MAX_VOCABULARY) {
+            throw new IllegalArgumentException("the corpus " + name + " has " + vocabulary.length
+                    + " distinct characters; at most " + MAX_VOCABULARY + " are supported");
+        }
+        this.tokens = new byte[text.length()];
         for (int i = 0; i < tokens.length; i++) {
-            tokens[i] = Arrays.binarySearch(vocabulary, text.charAt(i));
+            tokens[i] = (byte) Arrays.binarySearch(vocabulary, text.charAt(i));
         }
         this.trainLength = (int) Math.round(tokens.length * TRAIN_FRACTION);
         this.sha256 = sha256(text);
@@ -54,16 +67,16 @@ public final class CharCorpus {
         return new CharCorpus(name, description, text);
     }
 
-    /** The corpus shipped as a classpath resource: Tunescope's README.md, then the Apache License 2.0 text. */
+    /** The corpus shipped as a classpath resource: WordNet 3.0's glosses. */
     public static CharCorpus bundled() {
         CharCorpus corpus = bundled;
         if (corpus == null) {
             synchronized (CharCorpus.class) {
                 corpus = bundled;
                 if (corpus == null) {
-                    corpus = new CharCorpus("tunescope-readme-and-apache-2.0-license",
-                            "Tunescope's README.md followed by the text of the Apache License 2.0 (its LICENSE file)",
-                            readResource(BUNDLED_RESOURCE));
+                    corpus = new CharCorpus("wordnet-3.0-glosses",
+                            "the glosses of WordNet 3.0 (Princeton University, WordNet 3.0 licence), one synset a"
+                                    + " line, shuffled by synset", readResource(BUNDLED_RESOURCE));
                     bundled = corpus;
                 }
             }
@@ -134,7 +147,7 @@ public final class CharCorpus {
         if (i < 0 || i >= trainLength) {
             throw new IndexOutOfBoundsException(i);
         }
-        return tokens[i];
+        return Byte.toUnsignedInt(tokens[i]);
     }
 
     /** Token id {@code i} of the held-out part (0-based from its start). */
@@ -142,15 +155,17 @@ public final class CharCorpus {
         if (i < 0 || i >= heldOutLength()) {
             throw new IndexOutOfBoundsException(i);
         }
-        return tokens[trainLength + i];
+        return Byte.toUnsignedInt(tokens[trainLength + i]);
     }
 
     private static String readResource(String resource) {
-        try (InputStream in = CharCorpus.class.getResourceAsStream(resource)) {
-            if (in == null) {
+        try (InputStream packed = CharCorpus.class.getResourceAsStream(resource)) {
+            if (packed == null) {
                 throw new IllegalStateException("the bundled corpus " + resource + " is missing from the classpath");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            try (InputStream in = new GZIPInputStream(packed, 1 << 16)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled corpus " + resource, e);
         }

@@ -8,16 +8,35 @@ import org.junit.jupiter.api.Test;
 class CharCorpusTest {
 
     @Test
-    void theBundledCorpusIsTheReadmeAndTheApacheLicense() {
+    void theBundledCorpusIsWordNetsGlossesWithItsLicenceBeside() throws Exception {
         CharCorpus corpus = CharCorpus.bundled();
 
-        assertThat(corpus.name()).isEqualTo("tunescope-readme-and-apache-2.0-license");
-        assertThat(corpus.description()).contains("README.md").contains("Apache License 2.0");
-        assertThat(corpus.length()).isGreaterThan(20_000);
-        String text = corpus.decode(corpus.encode(corpusTextOf(corpus)));
-        assertThat(text).startsWith("# Tunescope").contains("Apache License").contains("Version 2.0, January 2004")
-                .contains("END OF TERMS AND CONDITIONS");
+        assertThat(corpus.name()).isEqualTo("wordnet-3.0-glosses");
+        assertThat(corpus.description()).contains("WordNet 3.0");
+        assertThat(corpus.length()).isGreaterThan(10_000_000);
+        assertThat(corpus.heldOutLength()).isGreaterThan(1_000_000);
+        String text = corpusTextOf(corpus);
+        // One synset a line, "words: gloss; examples", in both parts.
+        assertThat(text.lines().limit(1000)).allMatch(line -> line.contains(": "));
+        assertThat(text.substring(corpus.trainLength()).lines().skip(1).limit(1000))
+                .allMatch(line -> line.contains(": "));
         assertThat(corpus.sha256()).hasSize(64);
+        try (var licence = CharCorpus.class.getResourceAsStream("corpus/WORDNET-LICENSE.txt")) {
+            assertThat(licence).isNotNull();
+            assertThat(new String(licence.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("WordNet 3.0 Copyright 2006 by Princeton University");
+        }
+    }
+
+    @Test
+    void aCorpusWithMoreThan256DistinctCharactersIsRefused() {
+        StringBuilder text = new StringBuilder();
+        for (char c = 'a'; c < 'a' + 300; c++) {
+            text.append(c);
+        }
+
+        assertThatThrownBy(() -> CharCorpus.of("wide", "test", text.toString()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("300 distinct characters");
     }
 
     @Test

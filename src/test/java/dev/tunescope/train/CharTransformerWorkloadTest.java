@@ -137,6 +137,25 @@ class CharTransformerWorkloadTest {
     }
 
     @Test
+    void aLargeHeldOutPartIsSampledByEvenlySpacedWindows() {
+        // 10,000 held-out characters hold 1,249 windows of 8; the eval reads the cap's worth, spread over all of them.
+        CharCorpus corpus = CharCorpus.of("digits", "test", "0123456789".repeat(10_000));
+        CharTransformerWorkload workload = new CharTransformerWorkload(NormPlacement.PRE_LN,
+                new CharTransformerWorkload.Settings(8, 16, 2, 1, 32, 0, 0), corpus);
+
+        int[] starts = workload.evalWindowStarts();
+
+        assertThat(workload.evalWindows()).isEqualTo(CharTransformerWorkload.MAX_EVAL_WINDOWS);
+        assertThat(starts).hasSize(CharTransformerWorkload.MAX_EVAL_WINDOWS).isSorted().doesNotHaveDuplicates();
+        assertThat(starts[0]).isZero();
+        assertThat(starts[starts.length - 1]).isBetween(corpus.heldOutLength() - 2 * 8 - 40,
+                corpus.heldOutLength() - 8 - 1);
+        assertThat(Arrays.stream(starts).allMatch(start -> start % 8 == 0)).isTrue();
+        assertThat(workload.evalBatches(manager, 100)).extracting(TrainingBatch::size)
+                .containsExactly(100, 100, 56);
+    }
+
+    @Test
     void theTwoArrangementsDifferInStructure() {
         Block post = initialized(new CharTransformerWorkload(NormPlacement.POST_LN, TINY), 1);
         Block pre = initialized(new CharTransformerWorkload(NormPlacement.PRE_LN, TINY), 1);
@@ -191,7 +210,8 @@ class CharTransformerWorkloadTest {
                 .containsEntry("width", 64).containsEntry("heads", 4).containsEntry("layers", 2)
                 .containsEntry("ffn_width", 256).containsEntry("dropout", 0.0)
                 .containsEntry("vocabulary", CharCorpus.bundled().vocabularySize())
-                .containsEntry("corpus", "tunescope-readme-and-apache-2.0-license")
+                .containsEntry("corpus", "wordnet-3.0-glosses")
+                .containsEntry("eval_windows", CharTransformerWorkload.MAX_EVAL_WINDOWS)
                 .containsKeys("corpus_text", "corpus_sha256", "train_chars", "eval_chars", "data_seed");
         long actual = block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
         assertThat(workload.describe()).containsEntry("parameters", actual);
