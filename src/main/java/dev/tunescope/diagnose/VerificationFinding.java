@@ -18,8 +18,16 @@ public final class VerificationFinding {
     private VerificationFinding() {
     }
 
+    /**
+     * Adds the answer to the study's diagnosis. Opened on its own the study has no sweep at hand, so the noise floor
+     * beside the answer is its constant-LR arm's own swing between evals (the same set-up as the sweep's lr*).
+     */
     static Diagnosis add(Diagnosis diagnosis, List<Trial> trials) {
-        Optional<VerificationVerdict> verdict = judge(trials, OptionalDouble.empty());
+        double[] swings = trials.stream().filter(t -> name(t).startsWith(VerificationVerdict.CONSTANT_ARM))
+                .map(Trial::evalLoss).flatMap(Optional::stream).map(EvalSwing::median)
+                .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).sorted().toArray();
+        Optional<VerificationVerdict> verdict = judge(trials, swings.length == 0 ? OptionalDouble.empty()
+                : OptionalDouble.of(swings[swings.length / 2]));
         if (verdict.isEmpty()) {
             return diagnosis;
         }
@@ -41,7 +49,7 @@ public final class VerificationFinding {
         List<Double> recommended = new ArrayList<>();
         List<Double> constant = new ArrayList<>();
         for (Trial trial : trials) {
-            String name = trial.run().substring(trial.run().lastIndexOf('/') + 1);
+            String name = name(trial);
             OptionalDouble best = trial.evalLoss().map(s -> Arrays.stream(s.valuesCopy()).filter(Double::isFinite).min())
                     .orElse(OptionalDouble.empty());
             if (best.isEmpty()) {
@@ -55,5 +63,10 @@ public final class VerificationFinding {
         }
         return recommended.isEmpty() || constant.isEmpty() ? Optional.empty()
                 : Optional.of(VerificationVerdict.judge(recommended, constant, evalSwing));
+    }
+
+    /** The trial's folder name, which says its arm ("recommended_seed_2"). */
+    private static String name(Trial trial) {
+        return trial.run().substring(trial.run().lastIndexOf('/') + 1);
     }
 }

@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
  *
  * @param difference    constant mean minus recommended mean: positive when the recommended config is better
  * @param standardError of that difference; NaN with fewer than two seeds in an arm
- * @param evalSwing     the median change between consecutive evals of the sweep's lr* run, if known
+ * @param evalSwing     the median change between consecutive evals at the best constant LR (the sweep's lr* run, or
+ *                      the study's constant arm), if known
  */
 public record VerificationVerdict(Arm recommended, Arm constant, double difference, double standardError,
                                   double margin, OptionalDouble evalSwing, Outcome outcome) {
@@ -91,8 +92,8 @@ public record VerificationVerdict(Arm recommended, Arm constant, double differen
             case UNKNOWN -> "difference " + Text.number(difference) + ", but one seed per arm gives no spread to judge"
                     + " it against: run with --seeds 3 or more";
         };
-        String swing = evalSwing.isPresent() ? "; the sweep's evals swing by " + Text.number(evalSwing.getAsDouble())
-                + " from one to the next" : "";
+        String swing = evalSwing.isPresent() ? "; at the best constant LR one eval to the next swings by " + Text.number(evalSwing.getAsDouble())
+                + " (the noise of a single run)" : "";
         return head + verdict + swing;
     }
 

@@ -1,6 +1,7 @@
 package dev.tunescope.workspace;
 
 import dev.tunescope.diagnose.Diagnosis;
+import dev.tunescope.diagnose.EvalSwing;
 import dev.tunescope.diagnose.Trial;
 import dev.tunescope.diagnose.TrialExtraction;
 import dev.tunescope.diagnose.VerificationFinding;
@@ -8,9 +9,7 @@ import dev.tunescope.diagnose.VerificationVerdict;
 import dev.tunescope.io.RunLoader;
 import dev.tunescope.run.MetricAliases;
 import dev.tunescope.run.MetricRole;
-import dev.tunescope.run.ScalarSeries;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -26,23 +25,9 @@ public final class Verification {
                 .flatMap(java.util.Optional::stream).toList();
         OptionalDouble swing = sweep.lrStar().flatMap(star -> sweep.study().runs().stream()
                 .filter(r -> r.path().equals(star.run())).findFirst())
-                .flatMap(r -> r.scalar(MetricRole.EVAL_LOSS, aliases)).map(Verification::medianSwing)
+                .flatMap(r -> r.scalar(MetricRole.EVAL_LOSS, aliases)).map(EvalSwing::median)
                 .orElse(OptionalDouble.empty());
         return VerificationFinding.judge(trials, swing)
                 .orElseGet(() -> VerificationVerdict.judge(List.of(), List.of(), swing));
-    }
-
-    /** The median absolute change between consecutive eval points: how far noise alone moves one eval. */
-    private static OptionalDouble medianSwing(ScalarSeries eval) {
-        double[] v = Arrays.stream(eval.valuesCopy()).filter(Double::isFinite).toArray();
-        if (v.length < 3) {
-            return OptionalDouble.empty();
-        }
-        double[] swings = new double[v.length - 1];
-        for (int i = 1; i < v.length; i++) {
-            swings[i - 1] = Math.abs(v[i] - v[i - 1]);
-        }
-        Arrays.sort(swings);
-        return OptionalDouble.of(swings[swings.length / 2]);
     }
 }

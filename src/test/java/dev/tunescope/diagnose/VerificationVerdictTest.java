@@ -14,7 +14,8 @@ class VerificationVerdictTest {
         assertThat(v.outcome()).isEqualTo(VerificationVerdict.Outcome.BETTER);
         assertThat(v.difference()).isCloseTo(0.03, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(v.sentence()).startsWith("recommended config 2.108 ± 0.008367 vs best constant LR 2.138 ± 0.008367"
-                + " (5 seeds): better by 0.03").endsWith("the sweep's evals swing by 0.03 from one to the next");
+                + " (5 seeds): better by 0.03")
+                .endsWith("at the best constant LR one eval to the next swings by 0.03 (the noise of a single run)");
     }
 
     @Test
