@@ -21,6 +21,7 @@ class SampleRunsTest {
     private static JsonNode warmup;
     private static JsonNode clip;
     private static JsonNode batch;
+    private static JsonNode verify;
 
     @BeforeAll
     static void diagnose() throws Exception {
@@ -33,10 +34,11 @@ class SampleRunsTest {
                 case "post-ln-warmup" -> warmup = d;
                 case "post-ln-clip" -> clip = d;
                 case "batch-probe" -> batch = d;
+                case "post-ln-verify" -> verify = d;
                 default -> throw new AssertionError("unexpected study " + d.get("path"));
             }
         }
-        assertThat(List.of(postLn, preLn, warmup, clip, batch)).doesNotContainNull();
+        assertThat(List.of(postLn, preLn, warmup, clip, batch, verify)).doesNotContainNull();
     }
 
     private static List<Double> unstable(JsonNode d) {
@@ -59,9 +61,13 @@ class SampleRunsTest {
 
     @Test
     void preLnHoldsRatesWherePostLnWentUnstableAndOnlyPostLnIsToldAboutPreLn() {
-        assertThat(preLn.get("unstable_base_lr").asDouble()).isGreaterThan(postLn.get("unstable_base_lr").asDouble());
+        // Pre-LN is stable at every rate of the sweep, the ones Post-LN loses among them
+        assertThat(unstable(postLn)).isNotEmpty();
+        assertThat(unstable(preLn)).doesNotContainAnyElementsOf(unstable(postLn));
+        assertThat(preLn.has("unstable_base_lr") ? preLn.get("unstable_base_lr").asDouble() : Double.POSITIVE_INFINITY)
+                .isGreaterThan(postLn.get("unstable_base_lr").asDouble());
         assertThat(postLn.get("findings").toString()).contains("Pre-LN blocks (x + f(Norm(x))) instead of the Post-LN");
-        assertThat(preLn.get("findings").toString()).contains("the model is already Pre-LN");
+        assertThat(preLn.get("findings").toString()).doesNotContain("Pre-LN blocks (x + f(Norm(x))) instead");
         assertThat(postLn.get("findings").toString()).contains("skipped, the runs already use adam");
     }
 
@@ -94,5 +100,15 @@ class SampleRunsTest {
         assertThat(batch.at("/batch/recommended_batch_size").asInt()).isGreaterThan(0);
         assertThat(batch.at("/batch/doublings")).isNotEmpty();
         assertThat(batch.get("findings").toString()).doesNotContain("I/O, synchronisation");
+    }
+
+    @Test
+    void theVerificationRunAnswersWithTheSeedsSpreadAndTheNoiseOfOneRunAndTheSweepShowsIt() {
+        JsonNode first = verify.get("findings").get(0);
+        assertThat(first.get("rule").asText()).isEqualTo("verification");
+        assertThat(first.get("message").asText()).startsWith("Verification: recommended config ")
+                .contains(" vs best constant LR ").contains("(3 seeds)")
+                .contains("at the best constant LR one eval to the next swings by");
+        assertThat(postLn.get("findings").toString()).contains("The verify study post-ln-verify refers to this sweep");
     }
 }

@@ -160,9 +160,9 @@ class TrainAndStudyCommandTest {
         JsonNode hparams = new ObjectMapper().readTree(Files.readString(run.resolve("run.json"))).get("hparams");
         assertThat(hparams.get("lr").asDouble()).isEqualTo(0.00316);
         assertThat(hparams.get("optimizer").asText()).isEqualTo("adam");
-        assertThat(hparams.get("batch_size").asInt()).isEqualTo(64); // the batch probe's answer in the config
+        assertThat(hparams.get("batch_size").asInt()).isEqualTo(128); // the batch probe's answer in the config
         assertThat(hparams.get("max_train_steps").asLong()).isEqualTo(12); // the flag, not the config's 600
-        assertThat(hparams.get("clip").asDouble()).isCloseTo(1.8907, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(hparams.get("clip").asDouble()).isCloseTo(1.3053, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(new ObjectMapper().readTree(Files.readString(run.resolve("run.json"))).at("/workload/name")
                 .asText()).isEqualTo("char-transformer-post-ln");
     }
@@ -194,7 +194,7 @@ class TrainAndStudyCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode plan = new ObjectMapper().readTree(result.out());
         assertThat(plan.at("/workload/name").asText()).isEqualTo("char-transformer-post-ln");
-        assertThat(plan.at("/batch_size").asInt()).isEqualTo(64); // the config's, not the sweep's 32
+        assertThat(plan.at("/batch_size").asInt()).isEqualTo(128); // the config's, not the sweep's 32
         assertThat(plan.at("/eval_every").asInt()).isEqualTo(10); // the config's (the lr* run evaluated every 10)
     }
 

@@ -36,10 +36,10 @@ class MainWindowTest {
     void theInstabilityPanelShowsLrStarAndTheUnstableRates(FxRobot robot) {
         assertThat(robot.lookup("#lr-star").queryAs(Label.class).getText()).isEqualTo("lr* = 0.00316");
         assertThat(robot.lookup("#unstable-base-lr").queryAs(Label.class).getText())
-                .isEqualTo("unstable_base_lr = 0.01");
+                .isEqualTo("unstable_base_lr = 0.0316");
         ListView<?> unstable = robot.lookup("#unstable-list").queryAs(ListView.class);
-        assertThat(unstable.getItems()).hasSize(3);
-        assertThat(unstable.getItems().get(0).toString()).contains("0.01");
+        assertThat(unstable.getItems()).hasSize(2);
+        assertThat(unstable.getItems().get(0).toString()).contains("0.0316");
     }
 
     @Test
@@ -101,7 +101,7 @@ class MainWindowTest {
         assertThat(points).filteredOn(p -> p.style() == dev.tunescope.export.MarkerStyle.HIGHLIGHTED).singleElement()
                 .satisfies(p -> assertThat(p.x()).isEqualTo(0.00316));
         assertThat(points).filteredOn(p -> p.style() == dev.tunescope.export.MarkerStyle.DISTINCT)
-                .extracting(dev.tunescope.ui.chart.ScatterCanvas.Point::x).containsExactly(0.01, 0.0316, 0.1);
+                .extracting(dev.tunescope.ui.chart.ScatterCanvas.Point::x).containsExactly(0.0316, 0.1);
     }
 
     @Test
