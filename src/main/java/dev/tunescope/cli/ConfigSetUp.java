@@ -26,6 +26,8 @@ final class ConfigSetUp {
     double lr = Double.NaN;
     long warmup;
     Double clip;
+    /** The user's command template the config's runs were trained with (schema 4), unless --workload was given. */
+    java.util.Optional<List<String>> command = java.util.Optional.empty();
 
     private ConfigSetUp() {
     }
@@ -90,7 +92,15 @@ final class ConfigSetUp {
             training.histogramEvery = logging.path("histogram_every").asInt();
             out.filled.add("--histogram-every");
         }
-        if (!given.test("--workload")) {
+        if (!given.test("--workload") && !given.test("--command") && config.path("command").isArray()) {
+            List<String> arguments = new ArrayList<>();
+            config.path("command").forEach(a -> arguments.add(a.asText()));
+            if (!arguments.isEmpty()) {
+                out.command = java.util.Optional.of(List.copyOf(arguments));
+                out.taken.add("command " + String.join(" ", arguments));
+            }
+        }
+        if (!given.test("--workload") && out.command.isEmpty()) {
             JsonNode model = config.path("model").path("name");
             if (model.isTextual()) {
                 if (!WorkloadCatalog.names().contains(model.asText())) {
@@ -98,7 +108,7 @@ final class ConfigSetUp {
                             + " train it with your own script using the config's values, or add --workload NAME");
                 }
                 training.workload = model.asText();
-            out.filled.add("--workload");
+                out.filled.add("--workload");
                 out.taken.add("workload " + training.workload);
             }
         }

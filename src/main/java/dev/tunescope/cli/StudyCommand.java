@@ -138,6 +138,9 @@ public final class StudyCommand implements Callable<Integer> {
             if (config != null) {
                 ConfigSetUp fromConfig = ConfigSetUp.read(config, training, given);
                 given = given.or(fromConfig.filled::contains);
+                if (template.isEmpty()) {
+                    template = fromConfig.command.map(CommandTemplate::of); // the config's runs ran the user's command
+                }
                 if (!json) {
                     spec.commandLine().getOut().println(TerminalText.sanitise(fromConfig.describe(config)));
                 }
@@ -145,7 +148,7 @@ public final class StudyCommand implements Callable<Integer> {
             if (from != null) {
                 planner = Optional.of(StudyProposals.from(from, DiagnosisSettings.DEFAULTS));
                 SweepSetUp setUp = StudyProposals.setUp(planner.get(), from, DiagnosisSettings.DEFAULTS);
-                inherited = Optional.of(InheritedSetUp.apply(setUp, training, given, command != null));
+                inherited = Optional.of(InheritedSetUp.apply(setUp, training, given, template.isPresent()));
                 if (template.isEmpty() && !given.test("--workload")
                         && setUp.workload().isEmpty()) {
                     template = setUp.command().map(CommandTemplate::of); // the sweep ran the user's command

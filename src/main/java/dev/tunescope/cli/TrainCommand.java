@@ -57,6 +57,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (config != null) {
             ConfigSetUp fromConfig = ConfigSetUp.read(config, training,
                     name -> spec.commandLine().getParseResult().hasMatchedOption(name));
+            if (fromConfig.command.isPresent()) {
+                throw new UserError(config + " was recommended from runs of your own command ("
+                        + String.join(" ", fromConfig.command.get()) + "); train runs built-in workloads only:"
+                        + " verify it with tunescope verify SWEEP_DIR --config " + config + " (it runs your command),"
+                        + " or add --workload NAME");
+            }
             lr = lr != null ? lr : Double.isNaN(fromConfig.lr) ? null : fromConfig.lr;
             warmup = warmup != null ? warmup : fromConfig.warmup;
             clip = clip != null ? clip : fromConfig.clip;

@@ -14,6 +14,10 @@ import dev.tunescope.run.MetricRole;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.study.BuiltInExecutor;
+import dev.tunescope.study.CommandExecutor;
+import dev.tunescope.study.TrialExecutor;
+import dev.tunescope.train.CommandTemplate;
+import dev.tunescope.workspace.SweepSetUp;
 import dev.tunescope.study.StudyFolderConflict;
 import dev.tunescope.study.StudyFromDiagnosis;
 import dev.tunescope.study.StudyPlan;
@@ -29,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -89,7 +94,7 @@ public final class VerifyCommand implements Callable<Integer> {
         StudyFromDiagnosis planner;
         ConfigSetUp recommended;
         StudyPlan plan;
-        BuiltInExecutor executor;
+        TrialExecutor executor;
         try {
             planner = StudyProposals.from(sweep, DiagnosisSettings.DEFAULTS);
             Predicate<String> given = name -> spec.commandLine().getParseResult().hasMatchedOption(name);
@@ -97,13 +102,19 @@ public final class VerifyCommand implements Callable<Integer> {
                     : ConfigSetUp.of(ConfigFiles.read(ConfigFiles.json(recommendation(planner.diagnosis()))),
                     "the config recommended for " + sweep, training, given);
             Predicate<String> set = given.or(recommended.filled::contains);
-            InheritedSetUp.apply(StudyProposals.setUp(planner, sweep, DiagnosisSettings.DEFAULTS), training, set, false);
+            SweepSetUp setUp = StudyProposals.setUp(planner, sweep, DiagnosisSettings.DEFAULTS);
+            // Trained as the sweep was: by the user's command where the config or the sweep records one.
+            Optional<List<String>> command = recommended.command.or(() -> set.test("--workload") ? Optional.empty()
+                    : setUp.command());
+            InheritedSetUp.apply(setUp, training, set, command.isPresent());
             LrStarRule.LrStar lrStar = planner.diagnosis().lrStar().orElseThrow(() -> new UserError(sweep
                     + " has no lr* to compare against (no trial with a finite loss?)"));
             if (Double.isNaN(recommended.lr)) {
                 throw new UserError("the config has no learning rate to verify");
             }
-            executor = new BuiltInExecutor(training.base());
+            executor = command.isEmpty() ? new BuiltInExecutor(training.base())
+                    : new CommandExecutor(CommandTemplate.of(command.get()), training.batchSize, training.steps,
+                            training.seed, Optional.empty());
             plan = StudyPlanner.verification(executor.describe(), lrStar.value(), recommended.lr, recommended.warmup,
                     recommended.clip == null ? OptionalDouble.empty() : OptionalDouble.of(recommended.clip),
                     training.steps).withSeeds(LongStream.range(training.seed, training.seed + seeds).boxed().toList())

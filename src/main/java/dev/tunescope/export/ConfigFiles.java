@@ -92,6 +92,10 @@ public final class ConfigFiles {
             node.set("settings", values(model.settings()));
             node.put("from_study", model.fromStudy());
         }, () -> root.putNull("model"));
+        c.command().ifPresentOrElse(arguments -> {
+            ArrayNode node = root.putArray("command");
+            arguments.forEach(node::add);
+        }, () -> root.putNull("command"));
         if (c.seed().isPresent()) {
             root.put("seed", c.seed().getAsLong());
         } else {

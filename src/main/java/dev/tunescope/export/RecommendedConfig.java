@@ -12,6 +12,8 @@ import java.util.OptionalLong;
  *
  * @param source            the folder of runs it was computed from
  * @param study             the study (id) the recommendation centres on, usually an LR sweep
+ * @param command           the user's training command template the study's trials ran (its study.json), where
+ *                          they ran one instead of a built-in workload; {@code tunescope study --config} runs it
  * @param diagnosisSettings the rule settings the verdicts were made with (a clipping percentile, ...), so a reader
  *                          knows when they were not the defaults
  * @param notes             what the recommendation leaves to the reader (a sweep to extend, a warmup to try)
@@ -19,17 +21,20 @@ import java.util.OptionalLong;
 public record RecommendedConfig(String tunescopeVersion, String source, String study, String createdAt,
                                 LearningRate learningRate, Optional<ClipThreshold> clipThreshold,
                                 Optional<RunLength> maxTrainSteps, Optional<BatchSize> batchSize,
-                                Optional<Optimizer> optimizer, Optional<Model> model, OptionalLong seed,
+                                Optional<Optimizer> optimizer, Optional<Model> model,
+                                Optional<List<String>> command, OptionalLong seed,
                                 dev.tunescope.run.LoggingCadence logging, Map<String, Double> diagnosisSettings,
                                 List<String> notes) {
     /**
-     * 3: {@code logging} (eval and histogram cadence, as the reference run had them). 2: per-value
-     * {@code from_study}, optimizer values as numbers, schedule with decay, model, seed, settings. Tunescope reads
-     * both (a schema 2 config has no cadence).
+     * 4: {@code command} (the user's command template, where the runs were trained by one). 3: {@code logging}
+     * (eval and histogram cadence, as the reference run had them). 2: per-value {@code from_study}, optimizer values
+     * as numbers, schedule with decay, model, seed, settings. Tunescope reads all three (an older config has no
+     * command, a schema 2 config no cadence).
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     public RecommendedConfig {
+        command = command.map(List::copyOf);
         diagnosisSettings = Map.copyOf(diagnosisSettings);
         notes = List.copyOf(notes);
     }
@@ -38,6 +43,12 @@ public record RecommendedConfig(String tunescopeVersion, String source, String s
      * @param decay       what follows the warmup: "constant", "linear" or "cosine" (as the runs recorded it)
      * @param totalSteps  the schedule's length, warmup included
      */
+    /** The same config, recording the command template its runs were trained with. */
+    public RecommendedConfig withCommand(Optional<List<String>> template) {
+        return new RecommendedConfig(tunescopeVersion, source, study, createdAt, learningRate, clipThreshold,
+                maxTrainSteps, batchSize, optimizer, model, template, seed, logging, diagnosisSettings, notes);
+    }
+
     public record LearningRate(double base, long warmupSteps, String decay, long totalSteps, String evidence,
                                String fromStudy) {
     }

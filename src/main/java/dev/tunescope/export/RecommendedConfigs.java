@@ -54,7 +54,7 @@ public final class RecommendedConfigs {
                 lr.evidence(), lr.study());
         return Optional.of(new RecommendedConfig(version, source, main.study().id(), Instant.now().toString(), rate,
                 clip(sources, lr, notes), length, batch(sources, hparams, main.study().id()),
-                optimizer(hparams, run, main.study().id()), model(hparams, main.study().id()),
+                optimizer(hparams, run, main.study().id()), model(hparams, main.study().id()), Optional.empty(),
                 HyperparameterNames.number(hparams, HyperparameterNames.SEED).map(v -> OptionalLong.of(Math.round(v)))
                         .orElse(OptionalLong.empty()),
                 dev.tunescope.run.LoggingCadence.of(run.map(List::of).orElse(List.of()), sources.settings().aliases()),

@@ -5,6 +5,7 @@ import dev.tunescope.export.ConfigSources;
 import dev.tunescope.export.RecommendedConfig;
 import dev.tunescope.export.RecommendedConfigs;
 import dev.tunescope.run.StudyKind;
+import dev.tunescope.study.StudyRunner;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,9 +42,12 @@ public final class Recommendation {
         return new ConfigSources(main, related, probe, workspace.runsByPath(), workspace.settings());
     }
 
+    /** The config, with the command template the study's trials ran where they ran the user's command. */
     public static Optional<RecommendedConfig> config(Workspace workspace, Diagnosis main, String version,
                                                      String source) {
-        return RecommendedConfigs.from(sources(workspace, main), version, source);
+        Optional<List<String>> command = StudyRunner.recordedCommand(workspace.folder().resolve(main.study().path())
+                .normalize());
+        return RecommendedConfigs.from(sources(workspace, main), version, source).map(c -> c.withCommand(command));
     }
 
     /** A batch probe of the same model: the same workload name (or model) recorded, where both record one. */

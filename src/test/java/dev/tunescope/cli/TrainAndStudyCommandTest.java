@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunescope.testing.Fixtures;
+import dev.tunescope.train.CommandTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,7 +154,7 @@ class TrainAndStudyCommandTest {
         Path config = dir.resolve("config.yaml");
         assertThat(execute("export", "sample-runs", "--study", "post-ln-lr-sweep", "--out", config.toString())
                 .exitCode()).isZero();
-        assertThat(Files.readString(config)).contains("schema_version: 3").contains("eval_every: 10");
+        assertThat(Files.readString(config)).contains("schema_version: 4").contains("eval_every: 10");
         Path run = dir.resolve("from-config");
         InspectCommandTest.Result result = execute("train", "--config", config.toString(), "--steps", "12",
                 "--eval-every", "6", "--out", run.toString());
@@ -165,6 +168,34 @@ class TrainAndStudyCommandTest {
         assertThat(hparams.get("clip").asDouble()).isCloseTo(1.3053, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(new ObjectMapper().readTree(Files.readString(run.resolve("run.json"))).at("/workload/name")
                 .asText()).isEqualTo("char-transformer-post-ln");
+    }
+
+    @Test
+    void aConfigFromRunsOfTheUsersCommandCarriesTheCommandAndAStudyRunsIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")),
+                "needs python3");
+        Path sweep = dir.resolve("own-sweep");
+        String template = "/usr/bin/python3 examples/train_example.py --lr {lr} --warmup {warmup_steps} --clip {clip}"
+                + " --bs {batch_size} --steps {steps} --out {out}";
+        assertThat(execute("study", "lr-sweep", "--lr-min", "0.01", "--lr-max", "0.1", "--count", "2", "--steps", "20",
+                "--out", sweep.toString(), "--json", "--command", template).exitCode()).isZero();
+        Path config = dir.resolve("own.json");
+        assertThat(execute("export", sweep.toString(), "--out", config.toString()).exitCode()).isZero();
+        JsonNode exported = new ObjectMapper().readTree(Files.readString(config));
+        assertThat(exported.get("schema_version").asInt()).isEqualTo(4);
+        List<String> command = new ArrayList<>();
+        exported.get("command").forEach(a -> command.add(a.asText()));
+        assertThat(command).isEqualTo(CommandTemplate.parse(template).arguments());
+
+        JsonNode plan = new ObjectMapper().readTree(execute("study", "lr-sweep", "--config", config.toString(),
+                "--lr-min", "0.01", "--lr-max", "0.1", "--count", "2", "--out", dir.resolve("again").toString(),
+                "--plan", "--json").out());
+        assertThat(plan.at("/workload/command/0").asText()).isEqualTo("/usr/bin/python3");
+        InspectCommandTest.Result train = execute("train", "--config", config.toString(), "--out",
+                dir.resolve("t").toString());
+        assertThat(train.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(train.err()).contains("runs of your own command (/usr/bin/python3 examples/train_example.py")
+                .contains("tunescope verify");
     }
 
     @Test
