@@ -98,4 +98,18 @@ class LayerRulesTest {
                         "java.nio.channels..", "com.fasterxml..")
                 .check(classes);
     }
+
+    /**
+     * Run folders may live on any java.nio file system (an SFTP server's, see SftpReadTest): the readers never turn a
+     * Path into a java.io.File, which only the local file system can back.
+     */
+    @Test
+    void theReadersWorkOnAnyFileSystem() {
+        noClasses().that().resideInAnyPackage("dev.tunescope.io..", "dev.tunescope.workspace..")
+                .should().callMethod(java.nio.file.Path.class, "toFile")
+                .orShould().callConstructor(java.io.File.class, String.class)
+                .orShould().callConstructor(java.io.FileInputStream.class, java.io.File.class)
+                .orShould().callConstructor(java.io.RandomAccessFile.class, java.io.File.class, String.class)
+                .check(classes);
+    }
 }
