@@ -16,14 +16,25 @@ final class FileIdentity {
     /** True when the file can no longer be the one read up to {@code offset}. */
     boolean changed(FileChannel channel, long offset) throws IOException {
         if (channel.size() < offset) {
+            prefix = new byte[0];
             return true;
         }
         byte[] now = readPrefix(channel, prefix.length);
-        return !Arrays.equals(now, prefix);
+        if (!Arrays.equals(now, prefix)) {
+            prefix = new byte[0]; // another file now: remember reads its prefix afresh
+            return true;
+        }
+        return false;
     }
 
+    /**
+     * Keeps the file's first bytes after a read. Once the whole prefix is known it is not read again: {@link #changed}
+     * has just compared it, and over a remote file system every read is a round trip.
+     */
     void remember(FileChannel channel) throws IOException {
-        prefix = readPrefix(channel, (int) Math.min(PREFIX, channel.size()));
+        if (prefix.length < PREFIX && channel.size() > prefix.length) {
+            prefix = readPrefix(channel, (int) Math.min(PREFIX, channel.size()));
+        }
     }
 
     private static byte[] readPrefix(FileChannel channel, int length) throws IOException {
