@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 /** What {@code diagnose} and {@code export} share: the folder, a role mapping and the rule settings users change. */
 public final class DiagnosisOptions {
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "A folder of runs (searched at any depth).")
+    @Parameters(index = "0", paramLabel = "PATH", converter = FolderArgument.class,
+            description = "A folder of runs (searched at any depth); ssh://[user@]host[:port]/path reads it over SFTP.")
     Path path;
 
     @Option(names = "--clip-percentile", paramLabel = "P", defaultValue = "90",

@@ -22,6 +22,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler, Co
 
     @Override
     public int handleParseException(ParameterException problem, String[] args) {
+        FolderArgument.closeAll(); // a later argument failed: end the sessions earlier ones opened
         CommandLine command = problem.getCommandLine();
         String line = problem.getMessage();
         if (problem instanceof UnmatchedArgumentException unmatched) {

@@ -22,7 +22,9 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "A folder of runs (searched at any depth) or one run.")
+    @Parameters(index = "0", paramLabel = "PATH", converter = FolderArgument.class,
+            description = "A folder of runs (searched at any depth) or one run; ssh://[user@]host[:port]/path reads it"
+                    + " over SFTP.")
     Path path;
 
     @Option(names = "--json", description = "Print machine-readable JSON instead of text.")

@@ -68,7 +68,11 @@ public final class TunescopeCommand implements Callable<Integer> {
             CommandLine top = parsed.commandSpec().commandLine();
             top.setOut(TerminalText.filter(top.getOut()));
             top.setErr(TerminalText.filter(top.getErr()));
-            return new CommandLine.RunLast().execute(parsed);
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                FolderArgument.closeAll(); // the sessions of ssh:// folders opened while parsing
+            }
         });
         return cli;
     }

@@ -31,6 +31,7 @@ class LayerRulesTest {
                 .layer("export").definedBy("dev.tunescope.export..")
                 .layer("diagnose").definedBy("dev.tunescope.diagnose..")
                 .layer("plot").definedBy("dev.tunescope.plot..")
+                .layer("remote").definedBy("dev.tunescope.remote..")
                 .layer("io").definedBy("dev.tunescope.io..")
                 .layer("run").definedBy("dev.tunescope.run..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
@@ -42,6 +43,7 @@ class LayerRulesTest {
                 .whereLayer("export").mayOnlyBeAccessedByLayers("app", "ui", "cli", "workspace")
                 .whereLayer("diagnose").mayOnlyBeAccessedByLayers("app", "ui", "cli", "workspace", "study", "export")
                 .whereLayer("plot").mayOnlyBeAccessedByLayers("app", "ui", "cli", "workspace", "export")
+                .whereLayer("remote").mayOnlyBeAccessedByLayers("app", "ui", "cli")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("app", "ui", "cli", "workspace", "study", "train")
                 .whereLayer("run").mayOnlyBeAccessedByLayers("app", "ui", "cli", "workspace", "study", "train",
                         "export", "diagnose", "plot", "io")

@@ -6,6 +6,7 @@ import dev.tunescope.io.RunLoader;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.testing.Fixtures;
+import dev.tunescope.testing.LoopbackSftp;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tunescope.io.TensorBoardRunSource;
 import dev.tunescope.run.Run;
 import dev.tunescope.testing.EventFileWriter;
+import dev.tunescope.testing.LoopbackSftp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

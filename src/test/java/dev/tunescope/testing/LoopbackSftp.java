@@ -1,4 +1,4 @@
-package dev.tunescope.remote;
+package dev.tunescope.testing;
 
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -27,16 +27,22 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * key (both keys generated, the host key pinned: nothing is accepted on trust). It counts the file bytes the server
  * sent, so a test can tell what a refresh moved over the wire.
  */
-final class LoopbackSftp implements AutoCloseable {
+public final class LoopbackSftp implements AutoCloseable {
     private final SshServer server;
     private final SshClient client;
     private final ClientSession session;
     private final FileSystem fileSystem;
     private final AtomicLong bytesSent = new AtomicLong();
+    private final KeyPair hostKey;
 
-    LoopbackSftp(Path served) throws IOException, GeneralSecurityException {
-        KeyPair hostKey = ecKey();
-        KeyPair userKey = ecKey();
+    /** Serves {@code served} to the user "reader" with a generated key. */
+    public LoopbackSftp(Path served) throws IOException, GeneralSecurityException {
+        this(served, ecKey());
+    }
+
+    /** Serves {@code served} to the user "reader" holding {@code userKey}. */
+    public LoopbackSftp(Path served, KeyPair userKey) throws IOException, GeneralSecurityException {
+        hostKey = ecKey();
         SftpSubsystemFactory sftp = new SftpSubsystemFactory();
         sftp.addSftpEventListener(new SftpEventListener() {
             @Override
@@ -66,17 +72,26 @@ final class LoopbackSftp implements AutoCloseable {
         fileSystem = SftpClientFactory.instance().createSftpFileSystem(session);
     }
 
+    public int port() {
+        return server.getPort();
+    }
+
+    /** The server's host key, for a test's known_hosts. */
+    public KeyPair hostKey() {
+        return hostKey;
+    }
+
     /** The served folder's path on the client side of the SFTP file system. */
-    Path path(String relative) {
+    public Path path(String relative) {
         return fileSystem.getPath("/" + relative);
     }
 
     /** File bytes the server has sent so far. */
-    long bytesSent() {
+    public long bytesSent() {
         return bytesSent.get();
     }
 
-    private static KeyPair ecKey() throws GeneralSecurityException {
+    public static KeyPair ecKey() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         return generator.generateKeyPair();
