@@ -28,7 +28,10 @@ final class RegularFiles {
     /** Opens {@code file} for reading; {@link NotRegularFileException} where it is not a regular file. */
     static FileChannel open(Path file) throws IOException {
         requireRegular(file);
-        return FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        // off the local disk (an SFTP server's file), reads go through one pipelined stream: see the class
+        return file.getFileSystem() == java.nio.file.FileSystems.getDefault() ? channel
+                : new SequentialReadChannel(file, channel);
     }
 
     static InputStream newInputStream(Path file) throws IOException {
