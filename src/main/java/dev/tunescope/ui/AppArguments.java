@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the app was started with: a folder to open (default: {@link #defaultFolder()}) and, for the screenshot script and the installer's smoke test, {@code --screenshots DIR}:
+ * What the app was started with: a folder to open, a local path or an {@code ssh://} address (default:
+ * {@link #defaultFolder()}) and, for the screenshot script and the installer's smoke test, {@code --screenshots DIR}:
  * once the folder is read and the first plot drawn, save a PNG of each view into DIR, then exit; {@code --dark}
  * or {@code --light} choose the theme for this start.
  */
-public record AppArguments(Path folder, Optional<Path> screenshot, Optional<Boolean> dark) {
+public record AppArguments(String folder, Optional<Path> screenshot, Optional<Boolean> dark) {
 
     public static AppArguments parse(List<String> args) {
-        Path folder = null;
+        String folder = null;
         Path screenshot = null;
         Boolean dark = null;
         for (int i = 0; i < args.size(); i++) {
@@ -23,11 +24,11 @@ public record AppArguments(Path folder, Optional<Path> screenshot, Optional<Bool
             } else if (arg.equals("--dark") || arg.equals("--light")) {
                 dark = arg.equals("--dark");
             } else if (!arg.startsWith("--")) {
-                folder = Path.of(arg);
+                folder = arg;
             }
         }
         if (folder == null) {
-            folder = defaultFolder();
+            folder = defaultFolder().toString();
         }
         return new AppArguments(folder, Optional.ofNullable(screenshot), Optional.ofNullable(dark));
     }
@@ -50,6 +51,9 @@ public record AppArguments(Path folder, Optional<Path> screenshot, Optional<Bool
     /** Whether the command line asks for the app rather than a command: no arguments, or a folder (and flags). */
     public static boolean wantsApp(String[] args) {
         if (args.length == 0) {
+            return true;
+        }
+        if (dev.tunescope.remote.SshLocation.isRemote(args[0])) {
             return true;
         }
         return !args[0].startsWith("-") ? Files.isDirectory(Path.of(args[0])) : args[0].equals("--screenshots") || args[0].equals("--dark") || args[0].equals("--light");

@@ -22,6 +22,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import dev.tunescope.remote.SshLocation;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -41,12 +42,15 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final List<TitledPane> advisorPanes;
     private final List<TitledPane> firstPanes;
+    private final RemoteFolderOpener remote;
 
     public MainWindow(Stage stage, Background background, UiPreferences prefs) {
         this.stage = stage;
         this.background = background;
         this.prefs = prefs;
         this.recent = new RecentFolders(prefs);
+        this.remote = new RemoteFolderOpener(background, stage);
+        stage.setOnHidden(e -> closeRemoteFolders());
         this.workspace = new WorkspaceViewModel(background);
         this.export = new ExportModel(workspace);
         InstabilityPanelModel instability = new InstabilityPanelModel(workspace.diagnosisProperty());
@@ -128,6 +132,20 @@ public final class MainWindow {
         stage.setTitle("Tunescope: " + folder.toAbsolutePath().normalize());
     }
 
+    /** A local path, or an {@code ssh://[user@]host[:port]/path} address, connected to in the background. */
+    public void open(String location) {
+        if (!SshLocation.isRemote(location)) {
+            open(Path.of(location));
+            return;
+        }
+        workspace.statusProperty().set("Connecting to " + location + " ...");
+        remote.open(location, folder -> {
+            workspace.open(folder);
+            recent.add(location);
+            stage.setTitle("Tunescope: " + location);
+        }, problem -> workspace.statusProperty().set("Could not open " + location + ": " + problem));
+    }
+
     private static TitledPane titled(String title, Node content) {
         TitledPane pane = new TitledPane(title, content);
         pane.setCollapsible(true);
@@ -139,12 +157,14 @@ public final class MainWindow {
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setOnAction(e -> chooseFolder());
         Menu recentMenu = new Menu("Open recent");
-        recentMenu.setOnShowing(e -> recentMenu.getItems().setAll(recent.list().stream().map(path -> {
-            MenuItem item = new MenuItem(path.toString());
-            item.setOnAction(a -> open(path));
+        recentMenu.setOnShowing(e -> recentMenu.getItems().setAll(recent.list().stream().map(location -> {
+            MenuItem item = new MenuItem(location);
+            item.setOnAction(a -> open(location));
             return item;
         }).toList()));
         recentMenu.getItems().add(new MenuItem("(none)"));
+        MenuItem openRemote = new MenuItem("Open remote folder...");
+        openRemote.setOnAction(e -> askForRemoteFolder());
         MenuItem save = new MenuItem("Export config or report...");
         save.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
         save.setOnAction(e -> saveExport());
@@ -174,7 +194,7 @@ public final class MainWindow {
         MenuItem reset = new MenuItem("Reset zoom");
         reset.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
         reset.setOnAction(e -> plots.resetZoom());
-        return new MenuBar(new Menu("File", null, open, recentMenu, save, copy, quit), new Menu("View", null, logY, reset, png, dark),
+        return new MenuBar(new Menu("File", null, open, openRemote, recentMenu, save, copy, quit), new Menu("View", null, logY, reset, png, dark),
                 new Menu("Train", null, launch, verify));
     }
 
@@ -219,6 +239,25 @@ public final class MainWindow {
             model.outputProperty().set(folder.resolve(sweep.isEmpty() ? "verification" : sweep + "-verify"));
         }
         new LaunchStudyDialog(stage, model, () -> open(folder)).show();
+    }
+
+    private void closeRemoteFolders() {
+        try {
+            remote.close();
+        } catch (java.io.IOException ignored) {
+            // the window is closing; a session that does not end cleanly loses nothing
+        }
+    }
+
+    private void askForRemoteFolder() {
+        String last = recent.list().stream().filter(SshLocation::isRemote).findFirst().orElse("ssh://");
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(last);
+        dialog.initOwner(stage);
+        dialog.setTitle("Open remote folder");
+        dialog.setHeaderText("A folder of runs on the machine where they are trained, read over SSH/SFTP;"
+                + " ~/.ssh/config, your keys and known_hosts are used as by ssh");
+        dialog.setContentText("ssh://[user@]host[:port]/path");
+        dialog.showAndWait().map(String::trim).filter(s -> !s.isEmpty()).ifPresent(this::open);
     }
 
     private void chooseFolder() {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The last folders opened, newest first, kept in the app's preferences. */
+/** The last folders opened, newest first, kept in the app's preferences: local paths and ssh:// addresses. */
 final class RecentFolders {
     private static final int KEEP = 8;
     private static final String KEY = "recent.";
@@ -14,25 +14,29 @@ final class RecentFolders {
         this.prefs = prefs;
     }
 
-    List<Path> list() {
-        List<Path> out = new ArrayList<>();
+    List<String> list() {
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < KEEP; i++) {
             String value = prefs.get(KEY + i, null);
             if (value != null) {
-                out.add(Path.of(value));
+                out.add(value);
             }
         }
         return out;
     }
 
     void add(Path folder) {
-        Path absolute = folder.toAbsolutePath().normalize();
-        List<Path> folders = new ArrayList<>(list());
-        folders.remove(absolute);
-        folders.add(0, absolute);
+        add(folder.toAbsolutePath().normalize().toString());
+    }
+
+    /** {@code location}: an absolute local path, or an {@code ssh://} address as the user typed it. */
+    void add(String location) {
+        List<String> folders = new ArrayList<>(list());
+        folders.remove(location);
+        folders.add(0, location);
         for (int i = 0; i < KEEP; i++) {
             if (i < folders.size()) {
-                prefs.put(KEY + i, folders.get(i).toString());
+                prefs.put(KEY + i, folders.get(i));
             } else {
                 prefs.remove(KEY + i);
             }

@@ -1,0 +1,95 @@
+package dev.tunescope.ui;
+
+import dev.tunescope.remote.HostKeyConsent;
+import dev.tunescope.remote.SshFolders;
+import dev.tunescope.remote.SshLocation;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.PasswordField;
+import javafx.stage.Window;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+
+/**
+ * Opens {@code ssh://} folders for the app: connecting and authenticating run in the background (a slow link never
+ * blocks the window); an unknown host key or a key's passphrase is asked in a dialog on the FX thread while the
+ * connection waits for the answer. Host keys are checked as the command line checks them ({@link SshFolders}).
+ */
+final class RemoteFolderOpener implements AutoCloseable {
+    private static final String LANE = "remote-folder";
+    private final Background background;
+    private final Window owner;
+    private SshFolders folders;
+
+    RemoteFolderOpener(Background background, Window owner) {
+        this.background = background;
+        this.owner = owner;
+    }
+
+    /** Connects to {@code address} in the background; then {@code opened} gets the folder, on the FX thread. */
+    void open(String address, Consumer<Path> opened, Consumer<String> failed) {
+        background.run(LANE, token -> folders().open(SshLocation.parse(address)), opened,
+                failure -> failed.accept(failure.getMessage()));
+    }
+
+    private synchronized SshFolders folders() {
+        if (folders == null) {
+            Path sshDir = Path.of(System.getProperty("tunescope.ssh.dir", SshFolders.defaultSshDir().toString()));
+            folders = new SshFolders(sshDir, askInADialog(), passphraseInADialog());
+        }
+        return folders;
+    }
+
+    private HostKeyConsent askInADialog() {
+        return (host, keyType, fingerprint) -> onFxThread(() -> {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The authenticity of host '" + host + "' can't be"
+                    + " established.\n" + keyType + " key fingerprint is " + fingerprint + ".\n\nTrust this key and"
+                    + " add it to known_hosts?", ButtonType.YES, ButtonType.NO);
+            alert.initOwner(owner);
+            alert.setTitle("Unknown host key");
+            alert.setHeaderText("Connect to " + host + "?");
+            return alert.showAndWait().filter(ButtonType.YES::equals).isPresent();
+        });
+    }
+
+    private FilePasswordProvider passphraseInADialog() {
+        return (session, resource, retry) -> onFxThread(() -> {
+            Dialog<String> dialog = new Dialog<>();
+            dialog.initOwner(owner);
+            dialog.setTitle("Key passphrase");
+            dialog.setHeaderText("Passphrase for " + resource.getName());
+            PasswordField field = new PasswordField();
+            dialog.getDialogPane().setContent(field);
+            dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+            dialog.setResultConverter(button -> button == ButtonType.OK ? field.getText() : null);
+            Optional<String> typed = dialog.showAndWait();
+            return typed.orElse(null);
+        });
+    }
+
+    /** Runs {@code question} on the FX thread and waits for its answer (called from the connecting thread). */
+    private static <T> T onFxThread(java.util.function.Supplier<T> question) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                answer.complete(question.get());
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer.join();
+    }
+
+    @Override
+    public synchronized void close() throws java.io.IOException {
+        if (folders != null) {
+            folders.close();
+            folders = null;
+        }
+    }
+}
