@@ -7,7 +7,7 @@ import dev.tunescope.run.Run;
 import dev.tunescope.run.ScalarSeries;
 
 /**
- * An estimate of the heap a run holds: its point columns exactly, plus fixed costs per run, per series, per
+ * An estimate of the heap a run holds: its point blocks as they count themselves, plus fixed costs per run, per series, per
  * histogram and per warning. The fixed costs were measured with {@code bench/run-memory.sh} (heap after a
  * collection, G1, compressed pointers) and rounded up: a Lightning run of 4 series costs about 1,650 bytes besides
  * its points (estimated 2,100), a run of one 2-point series about 550 (estimated 900).
@@ -16,8 +16,6 @@ final class RunFootprint {
     static final long PER_RUN = 500;
     /** The series object, its tag, its builder and the map entries that hold them. */
     static final long PER_SERIES = 400;
-    /** A step ({@code long}), a value ({@code double}) and a wall-time offset ({@code float}). */
-    static final long PER_POINT = 20;
     /**
      * A {@link RunLocation} waiting to be read: the record, its paths and the list slot (measured: about 230
      * bytes for {@code g042/run_042117}; an open source, about 1 KB, exists only while its run is read).

@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>Warnings are capped per file so that a file of a million bad lines costs a hundred messages and a count.
  *
- * <p>What the series hold is estimated as they grow ({@link RunFootprint}); past the budget of one run
+ * <p>What the series hold is counted as they grow (what their builders hold, and {@link RunFootprint}'s fixed
+ * costs); past the budget of one run
  * ({@link LoadBudget#perRunBytes()}, a quarter of the heap) further points are not kept, and one warning says
  * where that began, so that a log too large for the heap gives what fits instead of an out-of-memory error.
  */
@@ -56,10 +57,11 @@ public final class SeriesCollector {
         if (builder == null) {
             builder = new ScalarSeriesBuilder(tag);
             scalars.put(tag, builder);
-            heldBytes += RunFootprint.PER_SERIES;
+            heldBytes += RunFootprint.PER_SERIES + builder.heldBytes();
         }
+        long before = builder.heldBytes();
         int dropped = builder.add(step, value, wallTime);
-        heldBytes += RunFootprint.PER_POINT * (1 - dropped);
+        heldBytes += builder.heldBytes() - before;
         if (dropped > 0) {
             noteRestart(tag, step, dropped, file, byteOffset, line);
         }
@@ -115,9 +117,9 @@ public final class SeriesCollector {
     public long purgeFrom(long step) {
         long dropped = 0;
         for (ScalarSeriesBuilder builder : scalars.values()) {
-            int truncated = builder.truncateFrom(step);
-            dropped += truncated;
-            heldBytes -= RunFootprint.PER_POINT * truncated;
+            long before = builder.heldBytes();
+            dropped += builder.truncateFrom(step);
+            heldBytes += builder.heldBytes() - before;
         }
         for (HistogramSeriesBuilder builder : histograms.values()) {
             dropped += builder.truncateFrom(step);
@@ -156,7 +158,7 @@ public final class SeriesCollector {
     public void clearScalar(String tag) {
         ScalarSeriesBuilder removed = scalars.remove(tag);
         if (removed != null) {
-            heldBytes -= RunFootprint.PER_SERIES + RunFootprint.PER_POINT * removed.size();
+            heldBytes -= RunFootprint.PER_SERIES + removed.heldBytes();
         }
     }
 

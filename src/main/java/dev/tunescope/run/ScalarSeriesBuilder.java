@@ -8,54 +8,39 @@ import java.util.Arrays;
  * {@code >= s}. A run restarted from a checkpoint therefore keeps only its newest history, and a step logged
  * twice keeps its last value. {@link #droppedPoints()} tells the reader how many points that rule removed.
  *
- * <p>Memory follows the points held, not the number of series. New points go into blocks whose sizes grow
- * geometrically, from {@value #FIRST_BLOCK} points (a run may log fifty thousand tags once each) doubling up to
- * {@value #LARGEST_BLOCK}, then stay at that size: reading millions of points never copies the ones already read
- * and never asks the collector for ever larger arrays (under the Serial collector, growing one array by copying
- * made young collections copy it again and again, and reading 2.7 times slower). Wall times take no room until a
- * point has one (CSV logs have none).
+ * <p>Points are stored as they come in their final form: the newest ones in plain columns of at most
+ * {@value PointBlock#CAPACITY} points (starting at {@value #FIRST_BLOCK} and doubling, so a run of fifty thousand
+ * one-point tags reserves little), and each time those fill up they are sealed into a compact, immutable
+ * {@link PointBlock} and the columns are reused. Reading millions of points therefore never copies the points
+ * already read and never holds more than one block of a series in plain form (24 bytes a point); the sealed
+ * blocks are what the series keeps. Wall-time columns exist only once a point has had a wall time (CSV logs have
+ * none).
  *
- * <p>{@link #build()} copies the points once into arrays of exactly their size, hands those to the series it
- * returns, and keeps them as its own first points: a run that stays open for live refreshes holds its points once,
- * not twice. Those arrays are never written again; later points go into new blocks, and a restart that drops
- * points among them copies what it keeps first.
+ * <p>{@link #build()} seals what is in the plain columns too, lets those columns go and hands every block to the
+ * series it returns, keeping them as its own: a run that stays open for live refreshes holds its points once. A
+ * point added after that reopens the last, partly filled block by copying it (at most {@value PointBlock#CAPACITY}
+ * points); a restart that drops points in a sealed block does the same with what it keeps of that block.
  */
 public final class ScalarSeriesBuilder {
     static final int FIRST_BLOCK = 8;
-    static final int LARGEST_BLOCK = 1 << 13;
-    /** Points held by the growing blocks {@code 8, 16, ..., 8192} together. */
-    private static final int GROWING_POINTS = 2 * LARGEST_BLOCK - FIRST_BLOCK;
-    private static final int GROWING_BLOCKS = Integer.numberOfTrailingZeros(LARGEST_BLOCK / FIRST_BLOCK) + 1;
-    private static final long[] NO_STEPS = new long[0];
-    private static final double[] NO_VALUES = new double[0];
+    private static final PointBlock[] NO_BLOCKS = new PointBlock[0];
 
     private final String tag;
-    // points [0, builtSize): the columns of the last series built (or what a restart kept of them), never written
-    private long[] builtSteps = NO_STEPS;
-    private double[] builtValues = NO_VALUES;
-    private float[] builtWalls; // null while no point has a wall time
-    private int builtSize;
-    // points [builtSize, size): in blocks
-    private Block[] blocks;
+    // points [0, sealedPoints): sealed blocks, full but the last one when lastPartial
+    private PointBlock[] sealed = NO_BLOCKS;
+    private int sealedCount;
+    private int sealedPoints;
+    private boolean lastPartial;
+    private long sealedBytes;
+    // points [sealedPoints, size): the plain columns, null when none are held
+    private long[] openSteps;
+    private double[] openValues;
+    private double[] openWalls; // null while no point has had a wall time
     private int size;
     private long lastStep;
-    private boolean wallTimes; // some point had a wall time, so every block keeps a wall-time column
-    private double wallOrigin = Double.NaN; // the first wall time met; offsets are relative to it
+    private boolean wallTimes; // some point had a wall time
     private long droppedPoints;
     private ScalarSeries built; // the series of exactly the points held now, once built
-
-    /** One block of points; the wall-time column exists only once a point of the series had a wall time. */
-    private static final class Block {
-        final long[] steps;
-        final double[] values;
-        float[] walls;
-
-        Block(int capacity, boolean wallTimes) {
-            steps = new long[capacity];
-            values = new double[capacity];
-            walls = wallTimes ? nanFilled(capacity) : null;
-        }
-    }
 
     public ScalarSeriesBuilder(String tag) {
         this.tag = tag;
@@ -73,17 +58,22 @@ public final class ScalarSeriesBuilder {
         return droppedPoints;
     }
 
-    /** Bytes reserved by the columns now, used or not (for memory tests and the memory benchmark). */
+    /**
+     * Bytes reserved now, used or not: the sealed blocks as {@link ScalarSeries#retainedBytes()} counts them and
+     * the plain columns' capacity (for the heap budget, memory tests and the memory benchmark).
+     */
     public long reservedBytes() {
-        long bytes = 16L * builtSize + (builtWalls == null ? 0 : 4L * builtSize);
-        if (blocks != null) {
-            for (Block block : blocks) {
-                if (block != null) {
-                    bytes += 16L * block.steps.length + (block.walls == null ? 0 : 4L * block.walls.length);
-                }
-            }
-        }
-        return bytes;
+        long open = openSteps == null ? 0 : (16L + (openWalls == null ? 0 : 8)) * openSteps.length;
+        return 16 + sealedBytes + open; // 16: the series object that a build makes of them
+    }
+
+    /**
+     * Bytes the points take now: the sealed blocks and, for the points not yet sealed, their plain columns' share
+     * (16 or 24 bytes a point; the columns' unused room, at most one block's, is left out). What the heap budget
+     * counts while a run is read.
+     */
+    public long heldBytes() {
+        return 16 + sealedBytes + (openWalls == null ? 16L : 24L) * (size - sealedPoints);
     }
 
     /**
@@ -94,20 +84,31 @@ public final class ScalarSeriesBuilder {
      */
     public int add(long step, double value, double wallTime) {
         int dropped = size > 0 && step <= lastStep ? truncateFrom(step) : 0;
-        if (!Double.isNaN(wallTime) && !wallTimes) {
-            startWallTimes(wallTime);
+        if (lastPartial) {
+            reopenLast();
         }
-        int tail = size - builtSize;
-        Block block = blockFor(tail);
-        int at = offsetInBlock(tail);
-        block.steps[at] = step;
-        block.values[at] = value;
-        if (wallTimes) {
-            block.walls[at] = (float) (wallTime - wallOrigin); // NaN for a point logged without a time
+        int at = size - sealedPoints;
+        if (openSteps == null || at == openSteps.length) {
+            grow(at + 1);
+        }
+        if (!wallTimes && !Double.isNaN(wallTime)) {
+            wallTimes = true;
+        }
+        if (wallTimes && openWalls == null) {
+            openWalls = new double[openSteps.length];
+            Arrays.fill(openWalls, 0, at, Double.NaN); // the points before the first wall time have none
+        }
+        openSteps[at] = step;
+        openValues[at] = value;
+        if (openWalls != null) {
+            openWalls[at] = wallTime;
         }
         size++;
         lastStep = step;
         built = null;
+        if (at + 1 == PointBlock.CAPACITY) {
+            seal(PointBlock.CAPACITY);
+        }
         return dropped;
     }
 
@@ -127,15 +128,20 @@ public final class ScalarSeriesBuilder {
         if (dropped == 0) {
             return 0;
         }
-        if (low < builtSize) { // into the built columns: keep a private copy of what stays
-            builtSteps = Arrays.copyOf(builtSteps, low);
-            builtValues = Arrays.copyOf(builtValues, low);
-            builtWalls = builtWalls == null ? null : Arrays.copyOf(builtWalls, low);
-            builtSize = low;
-            blocks = null;
-        } else if (blocks != null) { // release the blocks no point is left in
-            int used = low == builtSize ? 0 : blockIndex(low - 1 - builtSize) + 1;
-            Arrays.fill(blocks, used, blocks.length, null);
+        if (low < sealedPoints) { // into the sealed blocks: reopen the one the cut falls in, drop those after it
+            int block = low >>> PointBlock.SHIFT;
+            int keep = low & PointBlock.MASK;
+            PointBlock cut = sealed[block];
+            dropSealedFrom(block);
+            lastPartial = false;
+            if (keep > 0) {
+                allocateOpen(keep, wallTimes);
+                cut.copyInto(openSteps, openValues, openWalls, keep);
+            } else {
+                openSteps = null;
+                openValues = null;
+                openWalls = null;
+            }
         }
         size = low;
         lastStep = size == 0 ? 0 : step(size - 1);
@@ -152,84 +158,72 @@ public final class ScalarSeriesBuilder {
         if (built != null) {
             return built;
         }
-        if (size > builtSize) {
-            long[] steps = Arrays.copyOf(builtSteps, size);
-            double[] values = Arrays.copyOf(builtValues, size);
-            float[] walls = wallTimes ? Arrays.copyOf(builtWalls, size) : null;
-            for (int from = builtSize, k = 0; from < size; k++) {
-                int count = Math.min(blocks[k].steps.length, size - from);
-                System.arraycopy(blocks[k].steps, 0, steps, from, count);
-                System.arraycopy(blocks[k].values, 0, values, from, count);
-                if (walls != null) {
-                    System.arraycopy(blocks[k].walls, 0, walls, from, count);
-                }
-                from += count;
-            }
-            builtSteps = steps;
-            builtValues = values;
-            builtWalls = walls;
-            builtSize = size;
-            blocks = null;
+        int open = size - sealedPoints;
+        if (open > 0) {
+            seal(open);
+            lastPartial = open < PointBlock.CAPACITY;
         }
-        built = new ScalarSeries(tag, builtSteps, builtValues, wallOrigin, builtWalls);
+        openSteps = null; // the plain columns are let go: the series and the builder share the sealed blocks
+        openValues = null;
+        openWalls = null;
+        built = new ScalarSeries(tag, Arrays.copyOf(sealed, sealedCount), size, wallTimes);
         return built;
     }
 
     private long step(int index) {
-        if (index < builtSize) {
-            return builtSteps[index];
+        if (index < sealedPoints) {
+            return sealed[index >>> PointBlock.SHIFT].step(index & PointBlock.MASK);
         }
-        int tail = index - builtSize;
-        return blocks[blockIndex(tail)].steps[offsetInBlock(tail)];
+        return openSteps[index - sealedPoints];
     }
 
-    /** The block for the point at tail index {@code tail} (counted from the first point after the built ones). */
-    private Block blockFor(int tail) {
-        int k = blockIndex(tail);
-        if (blocks == null) {
-            blocks = new Block[Math.max(4, k + 1)];
-        } else if (k >= blocks.length) {
-            blocks = Arrays.copyOf(blocks, Math.max(k + 1, 2 * blocks.length));
+    /** Seals the first {@code count} points of the plain columns into a block; the columns stay for reuse. */
+    private void seal(int count) {
+        PointBlock block = PointBlock.of(openSteps, openValues, openWalls, count);
+        if (sealedCount == sealed.length) {
+            sealed = Arrays.copyOf(sealed, Math.max(4, 2 * sealedCount));
         }
-        if (blocks[k] == null) {
-            blocks[k] = new Block(k < GROWING_BLOCKS ? FIRST_BLOCK << k : LARGEST_BLOCK, wallTimes);
-        }
-        return blocks[k];
+        sealed[sealedCount++] = block;
+        sealedPoints += count;
+        sealedBytes += block.retainedBytes() + 4;
     }
 
-    /** Blocks {@code 0..GROWING_BLOCKS-1} hold {@code 8 << k} points each, the ones after them 8192. */
-    private static int blockIndex(int tail) {
-        if (tail < GROWING_POINTS) {
-            return 31 - Integer.numberOfLeadingZeros(tail / FIRST_BLOCK + 1);
-        }
-        return GROWING_BLOCKS + (tail - GROWING_POINTS) / LARGEST_BLOCK;
+    /** The last block was sealed partly filled by {@link #build()}: copy it back into plain columns. */
+    private void reopenLast() {
+        PointBlock last = sealed[sealedCount - 1];
+        int count = last.size();
+        dropSealedFrom(sealedCount - 1);
+        lastPartial = false;
+        allocateOpen(count + 1, wallTimes);
+        last.copyInto(openSteps, openValues, openWalls, count);
     }
 
-    private static int offsetInBlock(int tail) {
-        if (tail < GROWING_POINTS) {
-            int k = 31 - Integer.numberOfLeadingZeros(tail / FIRST_BLOCK + 1);
-            return tail - FIRST_BLOCK * ((1 << k) - 1);
+    private void dropSealedFrom(int block) {
+        for (int k = block; k < sealedCount; k++) {
+            sealedPoints -= sealed[k].size();
+            sealedBytes -= sealed[k].retainedBytes() + 4;
+            sealed[k] = null;
         }
-        return (tail - GROWING_POINTS) % LARGEST_BLOCK;
+        sealedCount = block;
     }
 
-    /** The first wall time: from here on every point has a wall-time slot, NaN for those before it. */
-    private void startWallTimes(double wallTime) {
-        wallTimes = true;
-        wallOrigin = wallTime;
-        builtWalls = nanFilled(builtSize); // a new column: the built steps and values stay shared as they are
-        if (blocks != null) {
-            for (Block block : blocks) {
-                if (block != null) {
-                    block.walls = nanFilled(block.steps.length);
-                }
-            }
-        }
+    /** Plain columns for at least {@code points} points: the next power of two from {@value #FIRST_BLOCK}. */
+    private void allocateOpen(int points, boolean withWalls) {
+        int capacity = Math.min(PointBlock.CAPACITY, Math.max(FIRST_BLOCK, Integer.highestOneBit(points - 1) << 1));
+        openSteps = new long[capacity];
+        openValues = new double[capacity];
+        openWalls = withWalls ? new double[capacity] : null;
     }
 
-    private static float[] nanFilled(int length) {
-        float[] walls = new float[length];
-        Arrays.fill(walls, Float.NaN);
-        return walls;
+    /** Room for {@code points} points in the plain columns, keeping the ones there. */
+    private void grow(int points) {
+        if (openSteps == null) {
+            allocateOpen(points, wallTimes);
+            return;
+        }
+        int capacity = Math.min(PointBlock.CAPACITY, 2 * openSteps.length);
+        openSteps = Arrays.copyOf(openSteps, capacity);
+        openValues = Arrays.copyOf(openValues, capacity);
+        openWalls = openWalls == null ? null : Arrays.copyOf(openWalls, capacity);
     }
 }

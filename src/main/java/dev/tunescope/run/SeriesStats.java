@@ -10,13 +10,15 @@ public record SeriesStats(int count, double min, double max, int nan, int positi
         return nan + positiveInfinity + negativeInfinity;
     }
 
-    static SeriesStats of(double[] values) {
+    static SeriesStats of(ScalarSeries series) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         int nan = 0;
         int posInf = 0;
         int negInf = 0;
-        for (double v : values) {
+        int count = series.size();
+        for (int i = 0; i < count; i++) {
+            double v = series.value(i);
             if (Double.isNaN(v)) {
                 nan++;
             } else if (v == Double.POSITIVE_INFINITY) {
@@ -28,8 +30,8 @@ public record SeriesStats(int count, double min, double max, int nan, int positi
                 max = Math.max(max, v);
             }
         }
-        boolean anyFinite = values.length > nan + posInf + negInf;
-        return new SeriesStats(values.length, anyFinite ? min : Double.NaN, anyFinite ? max : Double.NaN,
+        boolean anyFinite = count > nan + posInf + negInf;
+        return new SeriesStats(count, anyFinite ? min : Double.NaN, anyFinite ? max : Double.NaN,
                 nan, posInf, negInf);
     }
 }

@@ -3,11 +3,20 @@ package dev.tunescope.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tunescope.run.ReadWarning;
+import dev.tunescope.run.ScalarSeriesBuilder;
 import org.junit.jupiter.api.Test;
 
 /** The budget of one run: what the series hold is counted as they grow, and past it points are not kept. */
 class SeriesCollectorTest {
-    private static final long HUNDRED_POINTS = RunFootprint.PER_SERIES + 100 * RunFootprint.PER_POINT;
+    private static final long HUNDRED_POINTS = RunFootprint.PER_SERIES + hundredPoints().heldBytes();
+
+    private static ScalarSeriesBuilder hundredPoints() {
+        ScalarSeriesBuilder builder = new ScalarSeriesBuilder("loss");
+        for (int step = 1; step <= 100; step++) {
+            builder.add(step, 1.0 / step, Double.NaN);
+        }
+        return builder;
+    }
 
     @Test
     void pointsPastTheBudgetAreNotKeptAndOneWarningSaysWhereThatBegan() {
@@ -17,7 +26,7 @@ class SeriesCollectorTest {
         }
         assertThat(collector.scalars().get("loss").size()).isEqualTo(100);
         assertThat(collector.warnings()).containsExactly(ReadWarning.atLine("metrics.jsonl", 1010, 101,
-                "this run's series reached 2 KB, the most one run may hold in this heap, so the values from here on"
+                "this run's series reached 1 KB, the most one run may hold in this heap, so the values from here on"
                         + " were not read (a larger -Xmx reads them)"));
 
         collector.clear();

@@ -1,0 +1,91 @@
+package dev.tunescope.run;
+
+/**
+ * A column of {@code long}s stored as their difference from a straight line through the first and the last one:
+ * {@code value(i) = first + round(i * slope) + residual(i)}. Steps logged at a constant stride and wall-time
+ * ticks of a steady training loop lie on that line, so their residuals are all zero and take no room; steps with
+ * a gap, or wall times jittered by evaluation pauses, keep small residuals in 16 or 32 bits; anything else keeps
+ * the values themselves. Exact in every case: the line is recomputed by the same arithmetic when read, and sums
+ * wrap in two's complement, so {@code line + (value - line)} is {@code value} even at the ends of the range.
+ *
+ * <p>Immutable; at most one of the residual arrays is set.
+ */
+final class PredictedLongs {
+    private final long first;
+    private final double slope;
+    private final short[] small; // residuals in [-32768, 32767]
+    private final int[] medium; // residuals in the int range
+    private final long[] raw; // the values themselves
+
+    private PredictedLongs(long first, double slope, short[] small, int[] medium, long[] raw) {
+        this.first = first;
+        this.slope = slope;
+        this.small = small;
+        this.medium = medium;
+        this.raw = raw;
+    }
+
+    /** The first {@code count} of {@code values} (count >= 1). */
+    static PredictedLongs of(long[] values, int count) {
+        long first = values[0];
+        // through doubles: the difference of two longs may overflow, the line only has to be a good guess
+        double slope = count > 1 ? ((double) values[count - 1] - (double) first) / (count - 1) : 0;
+        long min = 0;
+        long max = 0;
+        for (int i = 1; i < count; i++) {
+            long residual = values[i] - line(first, slope, i);
+            min = Math.min(min, residual);
+            max = Math.max(max, residual);
+        }
+        if (min == 0 && max == 0) {
+            return new PredictedLongs(first, slope, null, null, null);
+        }
+        if (min >= Short.MIN_VALUE && max <= Short.MAX_VALUE) {
+            short[] residuals = new short[count];
+            for (int i = 1; i < count; i++) {
+                residuals[i] = (short) (values[i] - line(first, slope, i));
+            }
+            return new PredictedLongs(first, slope, residuals, null, null);
+        }
+        if (min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE) {
+            int[] residuals = new int[count];
+            for (int i = 1; i < count; i++) {
+                residuals[i] = (int) (values[i] - line(first, slope, i));
+            }
+            return new PredictedLongs(first, slope, null, residuals, null);
+        }
+        long[] copy = new long[count];
+        System.arraycopy(values, 0, copy, 0, count);
+        return new PredictedLongs(first, slope, null, null, copy);
+    }
+
+    private static long line(long first, double slope, int index) {
+        return first + Math.round(index * slope);
+    }
+
+    long get(int index) {
+        if (small != null) {
+            return line(first, slope, index) + small[index];
+        }
+        if (medium != null) {
+            return line(first, slope, index) + medium[index];
+        }
+        return raw != null ? raw[index] : line(first, slope, index);
+    }
+
+    /** Bytes a value: 0 on the line, 2, 4 or 8. */
+    int bytesPerValue() {
+        return small != null ? 2 : medium != null ? 4 : raw != null ? 8 : 0;
+    }
+
+    /** The residual array's payload (the fields are counted with the block that holds this column). */
+    long payloadBytes() {
+        return small != null ? 2L * small.length : medium != null ? 4L * medium.length
+                : raw != null ? 8L * raw.length : 0;
+    }
+
+    /** True when a residual array is held (so the array's header is too). */
+    boolean hasArray() {
+        return small != null || medium != null || raw != null;
+    }
+}
