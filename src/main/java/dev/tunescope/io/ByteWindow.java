@@ -10,7 +10,12 @@ import java.nio.channels.FileChannel;
  * already been checked against the file's actual size, so a corrupt length never sizes an allocation.
  */
 final class ByteWindow {
-    private static final int CHUNK = 1 << 22;
+    /**
+     * What one read asks for: 1 MiB. The window lives as long as one file is read, beside the points read from it;
+     * at 4 MiB it was a humongous object for G1 (8 MB of regions) and a large file's peak heap while reading was
+     * 1.7 times what its run retains afterwards, at 1 MiB it is 1.1 times.
+     */
+    private static final int CHUNK = 1 << 20;
 
     private final FileChannel channel;
     private final long fileSize;
