@@ -23,9 +23,8 @@ import java.util.Locale;
  * The memory budget of series storage, measured as heap after a full collection with the data held minus the heap
  * after it was let go. Each figure comes with a baseline measured in the same run, subject and baseline
  * interleaved, medians of three: the same points in bare primitive arrays ({@code long} step, {@code double}
- * value, {@code float} wall time where the format logs one), the least any storage of them can cost; and, for
- * series, the storage this replaced, which reserved three columns of 8,192 points for every series while it was
- * read and as long as its source stayed open.
+ * value, {@code float} wall time where the format logs one: 20 bytes a point, what the storage before the compact
+ * blocks held), and for the big file's load, what its run retains once read (the peak should stay within 1.3x).
  *
  * <p>Usage: {@code bench/run-memory.sh}, which calls {@code MemoryBenchmark folders WORK} or
  * {@code MemoryBenchmark heap WORK}; both write the folders the command-line figures read, once.
@@ -35,9 +34,6 @@ public final class MemoryBenchmark {
     private static final int POINTS = 4_000_000;
     private static final int RUNS = 10_000;
     private static final int TINY_RUNS = 100_000;
-    /** The previous storage's block, in points, and how many of its series are measured (each holds 160 KB). */
-    private static final int PREVIOUS_BLOCK = 1 << 13;
-    private static final int PREVIOUS_SERIES = 2_000;
 
     private MemoryBenchmark() {
     }
@@ -50,7 +46,8 @@ public final class MemoryBenchmark {
                 writeFolders(work);
                 measureHeap(work);
             }
-            default -> throw new IllegalArgumentException("usage: MemoryBenchmark folders|heap [work-dir]");
+            case "big" -> bigFile(BigEventFile.write(work)); // the big file's figures alone
+            default -> throw new IllegalArgumentException("usage: MemoryBenchmark folders|heap|big [work-dir]");
         }
     }
 
@@ -62,6 +59,7 @@ public final class MemoryBenchmark {
         System.out.printf(Locale.ROOT, "%-64s %11s %11s %7s%n", "heap retained, bytes (median of 3)", "Tunescope",
                 "baseline", "ratio");
 
+        bigFile(BigEventFile.write(work));
         compare("per point, one series of 4,000,000 points with wall times", () -> oneLongSeries(POINTS), POINTS,
                 "bare arrays", () -> bareColumns(1, POINTS, true), POINTS);
 
@@ -74,13 +72,77 @@ public final class MemoryBenchmark {
         compare("per series, a run of 50,000 one-point series", wideRun, WideRuns.TAGS,
                 "bare arrays", () -> bareColumns(WideRuns.TAGS, 1, false), WideRuns.TAGS);
         compare("per series, the same with its source kept open (the app)", wideKept, WideRuns.TAGS,
-                "previous storage", () -> bareColumns(PREVIOUS_SERIES, PREVIOUS_BLOCK, true), PREVIOUS_SERIES);
+                "bare arrays", () -> bareColumns(WideRuns.TAGS, 1, false), WideRuns.TAGS);
 
         perRun(work.resolve("lightning-10k"), "run_00000", RUNS,
                 "per run, 10,000 copies of the Lightning fixture run");
         perRun(work.resolve("tensorboardx-10k"), "run_00000", RUNS,
                 "per run, 10,000 copies of a tensorboardX fixture run");
         perRun(work.resolve("tiny-100k"), "g000/run_000000", TINY_RUNS, "per run, 100,000 runs of two points");
+    }
+
+    /**
+     * The big tensorboardX-like file: what its run retains a scalar point (histograms included) against the same
+     * points and histograms in bare arrays (the previous storage's 20 bytes a point), and the most live heap while
+     * it is read against what the run retains once read, subject and baseline interleaved, medians.
+     */
+    private static void bigFile(Path folder) throws IOException {
+        Run sample = RunLoader.loadAll(folder).get(0);
+        long points = sample.scalars().values().stream().mapToLong(ScalarSeries::size).sum();
+        Work bare = barePointsOf(sample, 1);
+        sample = null;
+        double[] retained = new double[REPEATS];
+        double[] peaks = new double[REPEATS];
+        double[] baselines = new double[REPEATS];
+        int samples = 0;
+        for (int i = 0; i < REPEATS; i++) {
+            long before = usedAfterGc();
+            Run run;
+            long peak;
+            try (PeakHeap heap = PeakHeap.start()) {
+                run = RunLoader.loadAll(folder).get(0);
+                heap.close();
+                peak = heap.peak();
+                samples += heap.samples();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            long held = usedAfterGc();
+            Reference.reachabilityFence(run);
+            run = null;
+            retained[i] = (held - before) / (double) points;
+            peaks[i] = (peak - before) / (double) points;
+            baselines[i] = retained(bare) / (double) points;
+        }
+        double mine = median(retained);
+        double floor = median(baselines);
+        double peak = median(peaks);
+        System.out.printf(Locale.ROOT, "%-64s %11.2f %11.2f %7.3f   baseline: %s%n",
+                "per point, a tensorboardX-like file of " + String.format(Locale.ROOT, "%,d", points) + " scalars",
+                mine, floor, mine / floor, "bare arrays (long, double, float)");
+        System.out.printf(Locale.ROOT, "%-64s %11.2f %11.2f %7.3f   baseline: %s%n",
+                "  peak live heap while it is read, per point", peak, mine, peak / mine,
+                "what the run retains once read (" + samples / REPEATS + " samples a load)");
+        Run run = RunLoader.loadAll(folder).get(0);
+        run.scalars().values().stream().limit(1).forEach(s -> System.out.printf(Locale.ROOT,
+                "  (each series stored as %s)%n", s.layout()));
+    }
+
+    /** The scalar columns and histogram arrays of {@code run} in bare arrays, {@code runs} times. */
+    private static Work barePointsOf(Run one, int runs) {
+        List<ScalarSeries> series = List.copyOf(one.scalars().values());
+        List<Integer> buckets = one.histograms().values().stream().flatMap(h -> h.points().stream())
+                .map(point -> point.histogram().bucketCount()).toList();
+        return () -> {
+            List<Object> all = new ArrayList<>(runs);
+            for (int i = 0; i < runs; i++) {
+                List<Object> run = new ArrayList<>();
+                series.forEach(s -> run.add(bareColumns(1, s.size(), s.hasWallTimes())));
+                buckets.forEach(n -> run.add(List.of(new double[n], new double[n])));
+                all.add(run);
+            }
+            return all;
+        };
     }
 
     /**
@@ -92,16 +154,8 @@ public final class MemoryBenchmark {
         List<ScalarSeries> series = List.copyOf(one.scalars().values());
         List<Integer> buckets = one.histograms().values().stream().flatMap(h -> h.points().stream())
                 .map(point -> point.histogram().bucketCount()).toList();
-        compare(what, () -> RunLoader.loadAll(folder), runs, "bare arrays of its points", () -> {
-            List<Object> all = new ArrayList<>(runs);
-            for (int i = 0; i < runs; i++) {
-                List<Object> run = new ArrayList<>();
-                series.forEach(s -> run.add(bareColumns(1, s.size(), s.hasWallTimes())));
-                buckets.forEach(n -> run.add(List.of(new double[n], new double[n])));
-                all.add(run);
-            }
-            return all;
-        }, runs);
+        compare(what, () -> RunLoader.loadAll(folder), runs, "bare arrays of its points", barePointsOf(one, runs),
+                runs);
         System.out.printf(Locale.ROOT, "  (%d scalar points and %d histograms of %d buckets in all a run)%n",
                 series.stream().mapToLong(ScalarSeries::size).sum(), buckets.size(),
                 buckets.stream().mapToInt(Integer::intValue).sum());
