@@ -103,7 +103,8 @@ class CompactSeriesProperties {
 
     /** Steps a little off a stride (a skipped or repeated log call) keep 16-bit residuals, still exact. */
     @Property(tries = 100)
-    void stepsNearAStrideKeepSmallResiduals(@ForAll @Size(min = 2, max = 3000) List<@IntRange(min = 1, max = 3) Integer> gaps) {
+    void stepsNearAStrideKeepSmallResiduals(
+            @ForAll @Size(min = 2, max = 3000) List<@IntRange(min = 1, max = 3) Integer> gaps) {
         ScalarSeriesBuilder builder = new ScalarSeriesBuilder("x");
         long step = 0;
         for (int gap : gaps) {

@@ -65,7 +65,8 @@ public final class IngestBenchmark {
         System.out.printf("reader / baseline throughput: %.2f%n", baseSeconds / readSeconds);
 
         long arrayBytes = last.scalars().values().stream().mapToLong(ScalarSeries::retainedBytes).sum();
-        System.out.printf("retained by the point arrays: %.2f bytes/point%n", (double) arrayBytes / points);
+        System.out.printf("retained by the point blocks (their own count): %.2f bytes/point%n",
+                (double) arrayBytes / points);
         Run keep = last;
         last = null;
         long heapWithRun = usedHeapAfterGc();
