@@ -32,19 +32,12 @@ common=(--name tunescope --app-version "$version" --vendor "Tunescope" --descrip
   --input target/installer/input --main-jar tunescope.jar --main-class dev.tunescope.Main
   --runtime-image target/installer/runtime --icon assets/tunescope.png --dest target/installer
   --java-options "$java_options")
-# deb and rpm are made from the app-image, so all three carry the same start-up cache.
-start=$(date +%s)
-jpackage --type app-image "${common[@]}"
-echo "app-image built in $(( $(date +%s) - start )) s"
-bash installer/app-image-cache.sh target/installer/tunescope
 for type in "${types[@]}"; do
   start=$(date +%s)
-  packaging=(--name tunescope --app-version "$version" --vendor "Tunescope" --description "Tuning playbook for training runs"
-    --app-image target/installer/tunescope --icon assets/tunescope.png --dest target/installer)
   case "$type" in
-    app-image) continue ;;
-    deb) jpackage --type deb "${packaging[@]}" --linux-shortcut --linux-menu-group Development --linux-app-category devel ;;
-    rpm) jpackage --type rpm "${packaging[@]}" --linux-shortcut --linux-menu-group Development ;;
+    app-image) jpackage --type app-image "${common[@]}" ;;
+    deb) jpackage --type deb "${common[@]}" --linux-shortcut --linux-menu-group Development --linux-app-category devel ;;
+    rpm) jpackage --type rpm "${common[@]}" --linux-shortcut --linux-menu-group Development ;;
     *) echo "unknown package type $type" >&2; exit 2 ;;
   esac
   echo "$type built in $(( $(date +%s) - start )) s"
