@@ -15,7 +15,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (AppArguments.wantsApp(args)) {
+        if (!(args.length > 0 && TunescopeCommand.isCommandName(args[0])) && AppArguments.wantsApp(args)) {
             Optional<String> cannotStart = TunescopeApp.open(args);
             if (cannotStart.isPresent()) {
                 System.err.println("tunescope: " + cannotStart.get());

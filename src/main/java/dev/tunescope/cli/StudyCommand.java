@@ -15,6 +15,8 @@ import dev.tunescope.study.StudyPlanner;
 import dev.tunescope.study.StudyRunner;
 import dev.tunescope.study.TrialExecutor;
 import dev.tunescope.study.TrialOutcome;
+import dev.tunescope.study.TrialPlan;
+import dev.tunescope.study.slurm.SlurmExecutor;
 import dev.tunescope.train.CommandTemplate;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -47,6 +49,9 @@ public final class StudyCommand implements Callable<Integer> {
 
     @Mixin
     TrainingOptions training;
+
+    @Mixin
+    SlurmOptions slurm;
 
     @Parameters(index = "0", paramLabel = "KIND",
             description = "lr-sweep, instability-probe, warmup, clip, batch-probe or steps.")
@@ -119,6 +124,10 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--plan", description = "Print what would run (set-up and trials) without running it.")
     boolean planOnly;
 
+    @Option(names = "--only-trial", paramLabel = "NAME",
+            description = "Run only this trial of the study, here (each Slurm job runs its trial this way).")
+    String onlyTrial;
+
     @Override
     public Integer call() throws Exception {
         StudyKind studyKind = StudyKind.fromId(kind).orElseThrow(() -> new UserError("unknown kind '" + kind
@@ -157,11 +166,18 @@ public final class StudyCommand implements Callable<Integer> {
             executor = template.isEmpty() ? new BuiltInExecutor(training.base())
                     : new CommandExecutor(template.get(), training.batchSize, training.steps,
                             training.seed, Optional.ofNullable(timeoutSeconds).map(Duration::ofSeconds));
+            if (slurm.slurm()) {
+                executor = onSlurm(executor);
+            }
             if (seeds < 1) {
                 throw new UserError("--seeds " + seeds + ": give 1 or more");
             }
             plan = plan(studyKind, executor.describe(), planner).withSeeds(java.util.stream.LongStream
                     .range(training.seed, training.seed + seeds).boxed().toList());
+            if (onlyTrial != null && plan.trials().stream().noneMatch(t -> t.name().equals(onlyTrial))) {
+                throw new UserError("--only-trial " + onlyTrial + ": the study has no such trial (it has "
+                        + String.join(", ", plan.trials().stream().map(TrialPlan::name).toList()) + ")");
+            }
             if (!planOnly) {
                 StudyRunner.prepare(out, plan, executor, restart);
             }
@@ -182,7 +198,8 @@ public final class StudyCommand implements Callable<Integer> {
         }
         List<TrialOutcome> outcomes;
         try (InterruptToCancel interrupt = new InterruptToCancel()) {
-            outcomes = StudyRunner.run(out, plan, executor, new ProgressLine(json
+            outcomes = StudyRunner.run(out, plan, trial -> onlyTrial == null || trial.name().equals(onlyTrial),
+                    executor, new ProgressLine(json
                     ? new PrintWriter(Writer.nullWriter()) : text), interrupt.cancellation());
         } catch (StudyFolderConflict conflict) {
             throw conflictError(conflict);
@@ -192,6 +209,17 @@ public final class StudyCommand implements Callable<Integer> {
         }
         text.flush();
         return ExitCodes.OK;
+    }
+
+    /** Each trial a Slurm job that runs this same study for that trial alone, on its node. */
+    private TrialExecutor onSlurm(TrialExecutor onTheNode) {
+        if (onlyTrial != null) {
+            throw new UserError("--only-trial runs one trial here: leave out --executor slurm");
+        }
+        List<String> tunescope = slurm.tunescopeOnTheNode();
+        var parsed = spec.commandLine().getParseResult();
+        return new SlurmExecutor(onTheNode, slurm.settings(), trial -> NodeCommand.forTrial(tunescope, parsed,
+                trial.name()), training.steps);
     }
 
     /** The conflict, and the way out the command line offers. */

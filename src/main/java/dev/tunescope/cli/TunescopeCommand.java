@@ -48,6 +48,19 @@ public final class TunescopeCommand implements Callable<Integer> {
             description = "On a failure, print the stack trace too.")
     boolean verbose;
 
+    /**
+     * Whether {@code argument} names one of the commands ({@code study}, {@code train}, ...): then it is that
+     * command, even where the working directory has a folder of the same name (a study folder named {@code study}).
+     */
+    public static boolean isCommandName(String argument) {
+        for (Class<?> command : TunescopeCommand.class.getAnnotation(Command.class).subcommands()) {
+            if (command.getAnnotation(Command.class).name().equals(argument)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
         return newCommandLine().execute(args);

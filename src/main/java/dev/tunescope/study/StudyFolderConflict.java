@@ -21,7 +21,7 @@ public final class StudyFolderConflict extends IllegalStateException {
     private final Kind kind;
     private final Path folder;
 
-    StudyFolderConflict(Kind kind, Path folder, String message) {
+    public StudyFolderConflict(Kind kind, Path folder, String message) {
         super(message);
         this.kind = kind;
         this.folder = folder;

@@ -8,6 +8,7 @@ import dev.tunescope.train.ExternalLauncher;
 import dev.tunescope.train.StepReport;
 import dev.tunescope.train.TrialFolder;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * Runs a study into one folder: {@code study.json} (kind, plan, workload) and one run folder per trial.
@@ -72,10 +79,27 @@ public final class StudyRunner {
     /** Runs the study: {@link #prepare} without a restart, then every trial not already done. */
     public static List<TrialOutcome> run(Path studyDir, StudyPlan plan, TrialExecutor executor, Listener listener,
                                          Cancellation cancellation) throws IOException {
+        return run(studyDir, plan, trial -> true, executor, listener, cancellation);
+    }
+
+    /**
+     * Runs the {@code selected} trials of the study (all of them, or the one trial a cluster job runs), as many at
+     * once as the executor allows; outcomes come back in the plan's order. A batch probe runs one size at a time,
+     * since it stops at the first that fails.
+     */
+    public static List<TrialOutcome> run(Path studyDir, StudyPlan plan, Predicate<TrialPlan> selected,
+                                         TrialExecutor executor, Listener listener, Cancellation cancellation)
+            throws IOException {
         prepare(studyDir, plan, executor, false);
-        List<TrialOutcome> outcomes = new ArrayList<>();
         List<TrialPlan> trials = plan.trials();
-        for (int i = 0; i < trials.size(); i++) {
+        List<Integer> chosen = IntStream.range(0, trials.size()).filter(i -> selected.test(trials.get(i))).boxed()
+                .toList();
+        int atOnce = plan.kind() == StudyKind.BATCH_PROBE ? 1 : Math.max(1, executor.trialsAtOnce());
+        if (atOnce > 1 && chosen.size() > 1) {
+            return runAtOnce(studyDir, trials, chosen, atOnce, executor, new OneAtATime(listener), cancellation);
+        }
+        List<TrialOutcome> outcomes = new ArrayList<>();
+        for (int i : chosen) {
             TrialPlan trial = trials.get(i);
             Optional<TrialOutcome> outcome = runTrial(studyDir, trial, i, trials.size(), executor, listener,
                     cancellation);
@@ -94,6 +118,64 @@ public final class StudyRunner {
         return outcomes;
     }
 
+    /**
+     * Up to {@code atOnce} trials in flight, each on a thread of its own that starts it and waits for it. The first
+     * error stops the study here: the threads stop waiting (what runs elsewhere goes on, and a rerun finds it).
+     */
+    private static List<TrialOutcome> runAtOnce(Path studyDir, List<TrialPlan> trials, List<Integer> chosen,
+                                                int atOnce, TrialExecutor executor, Listener listener,
+                                                Cancellation cancellation) throws IOException {
+        ExecutorService threads = Executors.newFixedThreadPool(atOnce, Thread.ofPlatform().daemon()
+                .name("study-trial-", 1).factory());
+        try {
+            List<Future<Optional<TrialOutcome>>> running = new ArrayList<>();
+            for (int i : chosen) {
+                running.add(threads.submit(() -> {
+                    Optional<TrialOutcome> outcome = runTrial(studyDir, trials.get(i), i, trials.size(), executor,
+                            listener, cancellation);
+                    outcome.ifPresent(o -> listener.onTrialEnd(i, trials.size(), o));
+                    return outcome;
+                }));
+            }
+            List<TrialOutcome> outcomes = new ArrayList<>();
+            for (Future<Optional<TrialOutcome>> trial : running) {
+                trial.get().ifPresent(outcomes::add);
+            }
+            return outcomes;
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the study was interrupted while its trials ran");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Calls from the trials' threads reach the listener one at a time, as they do from one thread. */
+    private record OneAtATime(Listener listener) implements Listener {
+        @Override
+        public synchronized void onTrialStart(int index, int count, TrialPlan trial, boolean doneBefore) {
+            listener.onTrialStart(index, count, trial, doneBefore);
+        }
+
+        @Override
+        public synchronized void onStep(int index, int count, TrialPlan trial, StepReport report) {
+            listener.onStep(index, count, trial, report);
+        }
+
+        @Override
+        public synchronized void onTrialEnd(int index, int count, TrialOutcome outcome) {
+            listener.onTrialEnd(index, count, outcome);
+        }
+    }
+
     private static Optional<TrialOutcome> runTrial(Path studyDir, TrialPlan trial, int index, int count,
                                                    TrialExecutor executor, Listener listener,
                                                    Cancellation cancellation) throws IOException {
@@ -103,19 +185,27 @@ public final class StudyRunner {
             if (cancellation.isCancelled()) {
                 return Optional.empty();
             }
+            if (executor.runsElsewhere()) { // the job there claims and cleans the folder
+                listener.onTrialStart(index, count, trial, false);
+                return Optional.of(execute(executor, trial, runDir, index, count, listener, cancellation));
+            }
             try (TrialFolder folder = claim(runDir)) {
                 before = ended(runDir); // another process may have finished it a moment ago
                 if (before.isEmpty()) {
                     folder.clean(); // an interrupted or cancelled attempt starts over
                     listener.onTrialStart(index, count, trial, false);
-                    return Optional.of(executor.execute(trial, runDir, report -> listener.onStep(index, count, trial,
-                            report), cancellation));
+                    return Optional.of(execute(executor, trial, runDir, index, count, listener, cancellation));
                 }
             }
         }
         listener.onTrialStart(index, count, trial, true);
         return Optional.of(new TrialOutcome(trial.name(), before.get().status(), TrialSteps.of(runDir), true,
                 Optional.empty()));
+    }
+
+    private static TrialOutcome execute(TrialExecutor executor, TrialPlan trial, Path runDir, int index, int count,
+                                        Listener listener, Cancellation cancellation) throws IOException {
+        return executor.execute(trial, runDir, report -> listener.onStep(index, count, trial, report), cancellation);
     }
 
     private static TrialFolder claim(Path runDir) throws IOException {
@@ -146,8 +236,11 @@ public final class StudyRunner {
         StudyFile.delete(studyDir);
     }
 
-    /** The trial's run when it ended for good: finished, diverged, or failed for lack of memory. */
-    static Optional<Run> ended(Path runDir) {
+    /**
+     * The trial's run when it ended for good: finished, diverged, or failed for lack of memory. Such a trial is
+     * never run again, whichever executor ran it.
+     */
+    public static Optional<Run> ended(Path runDir) {
         if (!Files.isRegularFile(runDir.resolve("run.json"))) {
             return Optional.empty();
         }

@@ -10,11 +10,11 @@ import java.nio.file.Path;
  * How far a trial got: the last step logged by any run in its folder, whether Tunescope wrote it (its own
  * trainer, or a command's metric lines on standard output) or the command wrote its own logs into {@code {out}}.
  */
-final class TrialSteps {
+public final class TrialSteps {
     private TrialSteps() {
     }
 
-    static long of(Path runDir) throws IOException {
+    public static long of(Path runDir) throws IOException {
         long last = 0;
         for (Run run : RunLoader.loadAll(runDir)) {
             for (ScalarSeries series : run.scalars().values()) {

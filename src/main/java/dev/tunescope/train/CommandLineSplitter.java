@@ -11,12 +11,12 @@ import java.util.List;
  * escapes (so a Windows path keeps its backslashes). A user who needs a quote character inside an argument
  * passes the command as a list instead.
  */
-final class CommandLineSplitter {
+public final class CommandLineSplitter {
     private CommandLineSplitter() {
     }
 
     /** The arguments of {@code line}; a quote left open is an error rather than a guess. */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> args = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean inArgument = false; // true once a character or a pair of quotes has started an argument

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  */
 public final class TrialFolder implements AutoCloseable {
     public static final String LOCK = ".tunescope.lock";
+    /** How the files of the cluster job running an attempt begin; cleaning the folder for that attempt keeps them. */
+    public static final String CLUSTER_JOB_PREFIX = "slurm-";
 
     private final Path dir;
     private final FileChannel channel;
@@ -74,10 +76,15 @@ public final class TrialFolder implements AutoCloseable {
         return dir;
     }
 
-    /** Removes everything in the folder but the lock: the trial starts over from nothing. */
+    /**
+     * Removes everything in the folder but the lock and a cluster job's own files ({@value #CLUSTER_JOB_PREFIX}*:
+     * the record of the job now running this attempt, its script and its output, which it is writing): the trial
+     * starts over from nothing.
+     */
     public void clean() throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
-            List<Path> doomed = paths.filter(p -> !p.equals(dir) && !p.equals(dir.resolve(LOCK)))
+            List<Path> doomed = paths.filter(p -> !p.equals(dir) && !p.equals(dir.resolve(LOCK))
+                            && !(p.getParent().equals(dir) && p.getFileName().toString().startsWith(CLUSTER_JOB_PREFIX)))
                     .sorted(Comparator.reverseOrder()).toList();
             for (Path path : doomed) {
                 Files.delete(path);
