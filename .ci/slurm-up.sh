@@ -34,7 +34,8 @@ chmod 400 /etc/munge/munge.key
 
 cat > /etc/slurm/slurm.conf <<CONFIG
 ClusterName=tunescope-ci
-SlurmctldHost=$node
+# the daemons find each other on loopback, whatever this machine's name resolves to
+SlurmctldHost=$node(127.0.0.1)
 SlurmUser=root
 AuthType=auth/munge
 StateSaveLocation=$state/ctld
@@ -59,7 +60,7 @@ MinJobAge=600
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 MpiDefault=none
-NodeName=$node CPUs=$cpus RealMemory=$memory_mb State=UNKNOWN
+NodeName=$node NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$memory_mb State=UNKNOWN
 PartitionName=debug Nodes=$node Default=YES MaxTime=INFINITE State=UP
 CONFIG
 
