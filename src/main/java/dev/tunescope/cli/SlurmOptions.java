@@ -81,8 +81,20 @@ final class SlurmOptions {
             }
             return command;
         }
+        return thisTunescope();
+    }
+
+    /**
+     * This Tunescope, for nodes that see it at the same paths: its Java and class path, or in an installed app
+     * (whose runtime has no {@code java} command) the app's own launcher, which runs commands as the CLI does.
+     */
+    static List<String> thisTunescope() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        if (!Files.isExecutable(java)) { // a packaged app's runtime has no java command of its own
+        if (!Files.isExecutable(java)) {
+            String launcher = System.getProperty("jpackage.app-path", "");
+            if (!launcher.isEmpty()) {
+                return List.of(launcher);
+            }
             throw new IllegalArgumentException("this Tunescope's runtime has no java command for the nodes to run:"
                     + " give --node-tunescope COMMAND (e.g. the installed tunescope launcher's path)");
         }

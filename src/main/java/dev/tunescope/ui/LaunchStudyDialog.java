@@ -9,6 +9,7 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -66,6 +67,15 @@ final class LaunchStudyDialog {
                 + " Placeholders: {lr} {warmup_steps} {clip} {batch_size} {steps} {out} {seed} {run_name}. Run as an"
                 + " argument list, never through a shell; metrics from JSON lines on stdout or files in {out}."));
         command.textProperty().bindBidirectional(model.commandProperty());
+        CheckBox onSlurm = new CheckBox("Run the trials as Slurm jobs");
+        onSlurm.setId("launch-on-slurm");
+        onSlurm.selectedProperty().bindBidirectional(model.onSlurmProperty());
+        onSlurm.setTooltip(new Tooltip("Each trial one sbatch job on the cluster this machine submits to; the study"
+                + " folder must be on a file system the nodes share (see the README's scale-out section)."));
+        onSlurm.disableProperty().bind(model.kindProperty().isEqualTo(StudyKind.VERIFY));
+        TextField partition = slurmField("partition", model.partitionProperty(), onSlurm);
+        TextField gres = slurmField("gres, e.g. gpu:1", model.gresProperty(), onSlurm);
+        TextField time = slurmField("time limit, e.g. 2:00:00", model.timeLimitProperty(), onSlurm);
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
@@ -80,7 +90,8 @@ final class LaunchStudyDialog {
         setUp.setId("launch-set-up");
         setUp.setWrapText(true);
         setUp.textProperty().bind(model.setUpProperty());
-        form.add(setUp, 0, 6, 2, 1);
+        form.addRow(6, new Label("Run on"), new HBox(6, onSlurm, partition, gres, time));
+        form.add(setUp, 0, 7, 2, 1);
         GridPane.setHgrow(output, Priority.ALWAYS);
 
         ProgressBar progress = new ProgressBar();
@@ -167,6 +178,16 @@ final class LaunchStudyDialog {
                 // keep the last number until the text is one again
             }
         });
+        return field;
+    }
+
+    /** A field of the sbatch options, usable only while the trials are to run on Slurm. */
+    private static TextField slurmField(String prompt, javafx.beans.property.StringProperty value, CheckBox onSlurm) {
+        TextField field = new TextField();
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(12);
+        field.textProperty().bindBidirectional(value);
+        field.disableProperty().bind(onSlurm.selectedProperty().not().or(onSlurm.disableProperty()));
         return field;
     }
 }

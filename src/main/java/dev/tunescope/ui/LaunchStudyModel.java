@@ -46,6 +46,12 @@ public final class LaunchStudyModel {
     private final IntegerProperty steps = new SimpleIntegerProperty(300);
     private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
     private final StringProperty command = new SimpleStringProperty("");
+    /** Where the trials run: here, one at a time, or as Slurm jobs with these sbatch options. */
+    private final BooleanProperty onSlurm = new SimpleBooleanProperty();
+    private final StringProperty partition = new SimpleStringProperty("");
+    private final StringProperty gres = new SimpleStringProperty("");
+    private final StringProperty timeLimit = new SimpleStringProperty("");
+    private java.time.Duration slurmPoll = java.time.Duration.ofSeconds(2);
     private final ObjectProperty<Optional<Path>> sweep = new SimpleObjectProperty<>(Optional.empty());
     private DiagnosisSettings settings = DiagnosisSettings.DEFAULTS;
     /** How trials train besides the LR: the open sweep's set-up where it records one (see {@link SweepSetUp}). */
@@ -60,6 +66,14 @@ public final class LaunchStudyModel {
     private Optional<Diagnosis> sweepDiagnosis = Optional.empty();
     /** Seeds per arm of a verification run. */
     static final int VERIFY_SEEDS = 3;
+    /** The batch probe the dialog runs: sizes 8 to 512, 20 steps each, at the middle of the LR range. */
+    private static final int BATCH_PROBE_FIRST = 8;
+    private static final int BATCH_PROBE_LAST = 512;
+    private static final long BATCH_PROBE_STEPS = 20;
+    /** The warmup study's target rate in multiples of unstable_base_lr: the playbook's 10. */
+    private static final double WARMUP_MULTIPLIER = 10;
+    /** The study's jobs in the queue at once; Slurm decides which of them run. */
+    private static final int SLURM_JOBS_AT_ONCE = 32;
     private final StringProperty setUp = new SimpleStringProperty("Built-in defaults: adam, batch 32, eval every 10");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
@@ -129,6 +143,9 @@ public final class LaunchStudyModel {
                             seed))
                     : new dev.tunescope.study.CommandExecutor(dev.tunescope.train.CommandTemplate.parse(
                             command.get()), batchSize, steps.get(), seed, Optional.empty());
+            if (onSlurm.get()) {
+                trainer = dev.tunescope.cli.StudyArguments.onSlurm(trainer, launch(), slurmSettings());
+            }
             StudyPlan plan = plan(trainer.describe());
             java.util.List<TrialOutcome> outcomes = StudyRunner.run(output.get(), plan, trainer, new Progress(), token);
             String summary = summary(outcomes, plan.trials().size(), token.isCancelled());
@@ -171,14 +188,43 @@ public final class LaunchStudyModel {
         cancellation.cancel();
     }
 
+    /** The study on screen as the command line a Slurm job runs one of its trials with. */
+    private dev.tunescope.cli.StudyArguments.Launch launch() {
+        return new dev.tunescope.cli.StudyArguments.Launch(kind.get(), output.get(),
+                command.get().isBlank() ? Optional.of(workload.get()) : Optional.empty(),
+                command.get().isBlank() ? Optional.empty() : Optional.of(command.get()), optimizer, decay, batchSize,
+                steps.get(), evalEvery, histogramEvery, seed, lrMin.get(), lrMax.get(), count.get(), sweep.get(),
+                new dev.tunescope.cli.StudyArguments.BatchProbe(batchProbeLr(), BATCH_PROBE_FIRST, BATCH_PROBE_LAST,
+                        BATCH_PROBE_STEPS), WARMUP_MULTIPLIER);
+    }
+
+    private dev.tunescope.study.slurm.SlurmSettings slurmSettings() {
+        return new dev.tunescope.study.slurm.SlurmSettings(given(partition), given(gres), given(timeLimit),
+                Optional.empty(), java.util.List.of(), SLURM_JOBS_AT_ONCE, slurmPoll, Optional.empty());
+    }
+
+    private static Optional<String> given(StringProperty field) {
+        return field.get().isBlank() ? Optional.empty() : Optional.of(field.get().strip());
+    }
+
+    /** How often a study on Slurm asks how its jobs stand (tests ask more often). */
+    void slurmPoll(java.time.Duration poll) {
+        this.slurmPoll = poll;
+    }
+
+    private double batchProbeLr() {
+        return Math.sqrt(lrMin.get() * lrMax.get());
+    }
+
     private StudyPlan plan(java.util.Map<String, Object> description) throws java.io.IOException {
         return switch (kind.get()) {
             case LR_SWEEP -> StudyPlanner.lrSweep(description, lrMin.get(), lrMax.get(), count.get(), steps.get());
-            case BATCH_PROBE -> StudyPlanner.batchProbe(description, Math.sqrt(lrMin.get() * lrMax.get()), 8, 512, 20);
+            case BATCH_PROBE -> StudyPlanner.batchProbe(description, batchProbeLr(), BATCH_PROBE_FIRST, BATCH_PROBE_LAST,
+                    BATCH_PROBE_STEPS);
             case VERIFY -> verification(description);
             default -> StudyProposals.from(sweep.get().orElseThrow(() -> new IllegalStateException(
                     "open a folder with an LR sweep first: " + kind.get().id() + " is planned from one")), settings)
-                    .plan(kind.get(), description, steps.get(), 10, 0);
+                    .plan(kind.get(), description, steps.get(), WARMUP_MULTIPLIER, 0);
         };
     }
 
@@ -197,26 +243,37 @@ public final class LaunchStudyModel {
                 .from(sweep.get().orElseThrow());
     }
 
-    /** Reports each step to the FX thread, at most every 100 ms, with the live curve of the trial in progress. */
+    /**
+     * Reports each step to the FX thread, at most every 100 ms, with the live curve of the trial started last. Trials
+     * in flight at once (on Slurm) each keep their own curve and share of the progress bar; the study runner calls
+     * this from one thread at a time.
+     */
     private final class Progress implements StudyRunner.Listener {
-        private ScalarSeriesBuilder loss = new ScalarSeriesBuilder("train/loss");
+        private final java.util.Map<String, ScalarSeriesBuilder> losses = new java.util.HashMap<>();
+        private final java.util.Map<String, Double> doneByTrial = new java.util.HashMap<>();
+        private String shown = "";
         private long lastReport;
 
         @Override
         public void onTrialStart(int index, int count, TrialPlan trial, boolean doneBefore) {
-            loss = new ScalarSeriesBuilder("train/loss");
+            losses.put(trial.name(), new ScalarSeriesBuilder("train/loss"));
+            shown = trial.name();
         }
 
         @Override
         public void onStep(int index, int total, TrialPlan trial, StepReport report) {
-            loss.add(report.step(), report.trainLoss(), Double.NaN);
+            ScalarSeriesBuilder loss = losses.computeIfAbsent(trial.name(), name -> new ScalarSeriesBuilder(
+                    "train/loss"));
+            loss.add(report.step(), report.trainLoss(), Double.NaN); // a step reported again replaces itself
+            doneByTrial.put(trial.name(), (double) report.step() / report.maxSteps());
             long now = System.nanoTime();
-            if (now - lastReport < 100_000_000L && report.step() != report.maxSteps()) {
+            if (!trial.name().equals(shown) || (now - lastReport < 100_000_000L
+                    && report.step() != report.maxSteps())) {
                 return;
             }
             lastReport = now;
             ScalarSeries curve = loss.build();
-            double done = (index + (double) report.step() / report.maxSteps()) / total;
+            double done = doneByTrial.values().stream().mapToDouble(Double::doubleValue).sum() / total;
             String text = String.format(java.util.Locale.ROOT, "trial %d/%d %s: step %d/%d, loss %.4g, ETA %.0f s",
                     index + 1, total, trial.name(), report.step(), report.maxSteps(), report.trainLoss(),
                     report.secondsLeft());
@@ -229,6 +286,7 @@ public final class LaunchStudyModel {
 
         @Override
         public void onTrialEnd(int index, int count, TrialOutcome outcome) {
+            doneByTrial.put(outcome.trial(), 1.0);
         }
     }
 
@@ -264,6 +322,23 @@ public final class LaunchStudyModel {
     /** The user's own training command (an argument template); blank for the built-in workload. */
     public StringProperty commandProperty() {
         return command;
+    }
+
+    /** Whether the trials run as Slurm jobs rather than here. */
+    public BooleanProperty onSlurmProperty() {
+        return onSlurm;
+    }
+
+    public StringProperty partitionProperty() {
+        return partition;
+    }
+
+    public StringProperty gresProperty() {
+        return gres;
+    }
+
+    public StringProperty timeLimitProperty() {
+        return timeLimit;
     }
 
     public ObjectProperty<Path> outputProperty() {

@@ -131,6 +131,7 @@ public final class SlurmExecutor implements TrialExecutor {
                                 Cancellation cancellation) throws IOException {
         TunescopeRunSource run = new TunescopeRunSource(runDir, trial.name());
         long started = System.nanoTime();
+        int reported = 0;
         int failedQueries = 0;
         while (true) {
             if (cancellation.isCancelled()) {
@@ -150,10 +151,11 @@ public final class SlurmExecutor implements TrialExecutor {
                 state = Optional.of(new JobState(jobId, "PENDING", "")); // not known to have ended
             }
             if (state.isEmpty() || !state.get().live()) {
+                report(trial, run.refresh(), reported, started, listener); // the steps since the last poll
                 return outcome(trial, runDir, jobId, state);
             }
             if (state.get().state().equals("RUNNING")) {
-                report(trial, run.refresh(), started, listener);
+                reported = report(trial, run.refresh(), reported, started, listener);
             }
             try {
                 Thread.sleep(settings.poll());
@@ -164,14 +166,23 @@ public final class SlurmExecutor implements TrialExecutor {
         }
     }
 
-    /** The trial's latest step, from the files the job writes, as the progress of a local trial reports it. */
-    private void report(TrialPlan trial, Run run, long started, TrainingListener listener) {
-        Optional<ScalarSeries> loss = run.scalar("train/loss").filter(series -> !series.isEmpty());
-        if (loss.isPresent()) {
-            ScalarSeries series = loss.get();
-            listener.onStep(new StepReport(series.lastStep(), trial.whole("steps", plannedSteps), series.lastValue(),
-                    trial.number("lr", Double.NaN), Double.NaN, (System.nanoTime() - started) / 1e9));
+    /**
+     * The steps logged since the last report, from the files the job writes, as a local trial reports them.
+     *
+     * @return how many train-loss points have been reported now
+     */
+    private int report(TrialPlan trial, Run run, int reported, long started, TrainingListener listener) {
+        Optional<ScalarSeries> loss = run.scalar("train/loss");
+        if (loss.isEmpty() || loss.get().size() < reported) {
+            return 0; // the attempt started over: report it from its first step
         }
+        ScalarSeries series = loss.get();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        for (int i = reported; i < series.size(); i++) {
+            listener.onStep(new StepReport(series.step(i), trial.whole("steps", plannedSteps), series.value(i),
+                    trial.number("lr", Double.NaN), Double.NaN, seconds));
+        }
+        return series.size();
     }
 
     private TrialOutcome outcome(TrialPlan trial, Path runDir, long jobId, Optional<JobState> state)
