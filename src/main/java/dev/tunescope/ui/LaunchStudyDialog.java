@@ -67,17 +67,21 @@ final class LaunchStudyDialog {
                 + " Placeholders: {lr} {warmup_steps} {clip} {batch_size} {steps} {out} {seed} {run_name}. Run as an"
                 + " argument list, never through a shell; metrics from JSON lines on stdout or files in {out}."));
         command.textProperty().bindBidirectional(model.commandProperty());
-        CheckBox onSlurm = new CheckBox("Run the trials as Slurm jobs");
+        CheckBox onSlurm = new CheckBox("Slurm jobs");
+        onSlurm.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         onSlurm.setId("launch-on-slurm");
         onSlurm.selectedProperty().bindBidirectional(model.onSlurmProperty());
         onSlurm.setTooltip(new Tooltip("Each trial one sbatch job on the cluster this machine submits to; the study"
                 + " folder must be on a file system the nodes share (see the README's scale-out section)."));
         onSlurm.disableProperty().bind(model.kindProperty().isEqualTo(StudyKind.VERIFY));
         TextField partition = slurmField("partition", model.partitionProperty(), onSlurm);
-        TextField gres = slurmField("gres, e.g. gpu:1", model.gresProperty(), onSlurm);
-        TextField time = slurmField("time limit, e.g. 2:00:00", model.timeLimitProperty(), onSlurm);
+        TextField gres = slurmField("gres (gpu:1)", model.gresProperty(), onSlurm);
+        TextField time = slurmField("time (2:00:00)", model.timeLimitProperty(), onSlurm);
         GridPane form = new GridPane();
         form.setHgap(8);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the labels stay whole however wide a row is
+        form.getColumnConstraints().setAll(labels, new javafx.scene.layout.ColumnConstraints());
         form.setVgap(6);
         form.addRow(0, new Label("Study"), kind);
         form.addRow(1, new Label("Workload"), workload);
@@ -185,7 +189,7 @@ final class LaunchStudyDialog {
     private static TextField slurmField(String prompt, javafx.beans.property.StringProperty value, CheckBox onSlurm) {
         TextField field = new TextField();
         field.setPromptText(prompt);
-        field.setPrefColumnCount(12);
+        field.setPrefColumnCount(10);
         field.textProperty().bindBidirectional(value);
         field.disableProperty().bind(onSlurm.selectedProperty().not().or(onSlurm.disableProperty()));
         return field;
