@@ -131,6 +131,21 @@ class SlurmStudyTest {
     }
 
     @Test
+    void ctrlCCancelsTheStudysJobs() throws Exception {
+        Path study = study("interrupted");
+        Path gate = Files.createFile(dir.resolve("gate"));
+        Process tunescope = tunescope(prepend("study", usersCommandStudy(study, gate, 2, List.of())), Map.of());
+        awaitEveryTrialAtTheGate(study, 2, tunescope);
+        Map<String, Long> jobs = recordedJobs(study);
+
+        new ProcessBuilder("kill", "-INT", Long.toString(tunescope.pid())).start().waitFor(); // Ctrl-C
+        assertThat(tunescope.waitFor(120, TimeUnit.SECONDS)).as("Tunescope ends once its jobs are cancelled").isTrue();
+        for (long job : jobs.values()) {
+            assertThat(jobFields(job).get("JobState")).as("job " + job).isEqualTo("CANCELLED");
+        }
+    }
+
+    @Test
     void jobsCancelledOutsideOrPastTheirTimeLimitAreRecordedAndSubmittedAgainOnTheRerun() throws Exception {
         Path study = study("faults");
         Path gate = Files.createFile(dir.resolve("gate"));
