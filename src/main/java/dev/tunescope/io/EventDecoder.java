@@ -1,5 +1,7 @@
 package dev.tunescope.io;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import dev.tunescope.run.Histogram;
@@ -26,7 +28,7 @@ final class EventDecoder {
     private static final int SESSION_LOG_START = 1;
     private static final int DATA_CLASS_SCALAR = 1;
 
-    private final TagCache tags = new TagCache();
+    private final TagTable tags = new TagTable();
 
     /**
      * A summary value waits here until the whole event is read, because its point needs the step and wall time,
@@ -36,6 +38,7 @@ final class EventDecoder {
     private int pendingCount;
 
     private static final class Pending {
+        int tagId; // the tag's number in this file's TagTable, or TagTable.NONE
         String tag;
         boolean scalar;
         double value;
@@ -67,7 +70,7 @@ final class EventDecoder {
         for (int i = 0; i < pendingCount; i++) {
             Pending p = pending.get(i);
             if (p.scalar) {
-                sink.scalar(p.tag, step, wallTime, p.value);
+                sink.scalar(p.tagId, p.tag, step, wallTime, p.value);
             } else {
                 sink.histogram(p.tag, step, wallTime, p.histogram);
             }
@@ -113,6 +116,7 @@ final class EventDecoder {
     }
 
     private void decodeValue(EventSink sink) throws IOException {
+        int tagId = TagTable.NONE;
         String tag = "";
         float simpleValue = 0;
         boolean hasSimpleValue = false;
@@ -124,7 +128,9 @@ final class EventDecoder {
             switch (field) {
                 case (1 << 3) | WireReader.LENGTH_DELIMITED -> {
                     int tagLength = in.readLength();
-                    tag = tags.get(in.data(), in.position(), tagLength);
+                    tagId = tags.idOf(in.data(), in.position(), tagLength);
+                    tag = tagId == TagTable.NONE ? new String(in.data(), in.position(), tagLength, UTF_8)
+                            : tags.name(tagId);
                     in.skip(tagLength);
                 }
                 case (2 << 3) | WireReader.FIXED32 -> {
@@ -138,7 +144,7 @@ final class EventDecoder {
             }
         }
         if (hasSimpleValue) {
-            scalar(tag, simpleValue);
+            scalar(tagId, tag, simpleValue);
         } else if (histo != null) {
             histogram(tag, HistogramDecoder.decode(histo));
         } else if (metadata.isPlugin("hparams")) {
@@ -146,7 +152,7 @@ final class EventDecoder {
         } else if (tensor != null && (metadata.isPlugin("scalars") || metadata.dataClass() == DATA_CLASS_SCALAR)) {
             TensorDecoder.Tensor t = TensorDecoder.decode(tensor);
             if (t.size() == 1) {
-                scalar(tag, t.get(0));
+                scalar(tagId, tag, t.get(0));
             } else {
                 sink.skipped(tag, "a scalar tensor holds " + t.size() + " values");
             }
@@ -155,8 +161,9 @@ final class EventDecoder {
         }
     }
 
-    private void scalar(String tag, double value) {
+    private void scalar(int tagId, String tag, double value) {
         Pending p = nextPending();
+        p.tagId = tagId;
         p.tag = tag;
         p.scalar = true;
         p.value = value;
