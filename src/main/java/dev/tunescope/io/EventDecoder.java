@@ -115,7 +115,40 @@ final class EventDecoder {
         in.popLimit(summaryLimit);
     }
 
+    /**
+     * A value that holds a tag and a {@code simple_value} only, what TensorFlow and tensorboardX write for every
+     * scalar, is read here; at the first other field the value is read again from its start by
+     * {@link #decodeAnyValue}. Kept small so that the compiler inlines it into the loop over values.
+     */
     private void decodeValue(EventSink sink) throws IOException {
+        int start = in.position();
+        int tagId = TagTable.NONE;
+        String tag = "";
+        float simpleValue = 0;
+        boolean hasSimpleValue = false;
+        int field;
+        while ((field = in.readTag()) != 0) {
+            if (field == ((1 << 3) | WireReader.LENGTH_DELIMITED)) {
+                int tagLength = in.readLength();
+                tagId = tags.idOf(in.data(), in.position(), tagLength);
+                tag = tagId == TagTable.NONE ? new String(in.data(), in.position(), tagLength, UTF_8)
+                        : tags.name(tagId);
+                in.skip(tagLength);
+            } else if (field == ((2 << 3) | WireReader.FIXED32)) {
+                simpleValue = in.readFloat();
+                hasSimpleValue = true;
+            } else {
+                in.seek(start);
+                decodeAnyValue(sink);
+                return;
+            }
+        }
+        if (hasSimpleValue) {
+            scalar(tagId, tag, simpleValue);
+        }
+    }
+
+    private void decodeAnyValue(EventSink sink) throws IOException {
         int tagId = TagTable.NONE;
         String tag = "";
         float simpleValue = 0;
