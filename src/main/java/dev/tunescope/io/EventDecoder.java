@@ -13,7 +13,8 @@ import java.io.IOException;
  * <p>Only the fields Tunescope uses are read; everything else is skipped by wire type. The envelope every record
  * goes through is read with one reused {@link WireReader}; the sub-messages met more rarely (histograms, tensors,
  * plugin data) with protobuf-java's {@code CodedInputStream}. No message object is built per event and no
- * generated classes are needed. Field numbers:
+ * generated classes are needed. The common one-scalar event is read first by the shortcut {@link PlainScalarEvent}.
+ * Field numbers:
  * <pre>
  * Event:            1 wall_time (double), 2 step (int64), 5 summary, 7 session_log
  * SessionLog:       1 status (enum; START = 1)
@@ -49,6 +50,13 @@ final class EventDecoder {
 
     /** Decodes one event; throws {@link IOException} for bytes that are not a valid Event. */
     void decode(byte[] data, int offset, int length, EventSink sink) throws IOException {
+        if (!PlainScalarEvent.read(data, offset, length, tags, sink)) {
+            decodeFields(data, offset, length, sink);
+        }
+    }
+
+    /** Decodes one event field by field, whatever its shape (the tests compare it with the shortcut). */
+    void decodeFields(byte[] data, int offset, int length, EventSink sink) throws IOException {
         in.reset(data, offset, length);
         double wallTime = Double.NaN;
         long step = 0;
