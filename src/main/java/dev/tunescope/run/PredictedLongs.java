@@ -30,22 +30,32 @@ final class PredictedLongs {
         long first = values[0];
         // through doubles: the difference of two longs may overflow, the line only has to be a good guess
         double slope = count > 1 ? ((double) values[count - 1] - (double) first) / (count - 1) : 0;
+        // one pass for the common cases, each residual computed once (the rounding in line() is most of the cost):
+        // the short array is made at the first residual that is not zero, and left at the first that does not fit
+        short[] small = null;
+        for (int i = 1; i < count; i++) {
+            long residual = values[i] - line(first, slope, i);
+            if (residual != 0) {
+                if (residual != (short) residual) {
+                    return wide(values, count, first, slope);
+                }
+                if (small == null) {
+                    small = new short[count];
+                }
+                small[i] = (short) residual;
+            }
+        }
+        return new PredictedLongs(first, slope, small, null, null);
+    }
+
+    /** A column with a residual outside the short range: ints where they all fit, else the values themselves. */
+    private static PredictedLongs wide(long[] values, int count, long first, double slope) {
         long min = 0;
         long max = 0;
         for (int i = 1; i < count; i++) {
             long residual = values[i] - line(first, slope, i);
             min = Math.min(min, residual);
             max = Math.max(max, residual);
-        }
-        if (min == 0 && max == 0) {
-            return new PredictedLongs(first, slope, null, null, null);
-        }
-        if (min >= Short.MIN_VALUE && max <= Short.MAX_VALUE) {
-            short[] residuals = new short[count];
-            for (int i = 1; i < count; i++) {
-                residuals[i] = (short) (values[i] - line(first, slope, i));
-            }
-            return new PredictedLongs(first, slope, residuals, null, null);
         }
         if (min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE) {
             int[] residuals = new int[count];
