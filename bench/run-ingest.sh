@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ingest benchmark of the TensorBoard reader: bench/run-ingest.sh [points] [work-dir]
+# Ingest benchmark of the TensorBoard reader: bench/run-ingest.sh [points|big] [work-dir]
 # Builds the project (tests skipped), then reads a generated event file pinned to one core, CRC checking on,
 # once with G1 (the collector a JVM picks on a multi-core desktop) and once with Serial (its pick on one CPU).
 set -euo pipefail

@@ -1,5 +1,7 @@
 package dev.tunescope.io;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import dev.tunescope.run.Histogram;
@@ -11,7 +13,8 @@ import java.io.IOException;
  * <p>Only the fields Tunescope uses are read; everything else is skipped by wire type. The envelope every record
  * goes through is read with one reused {@link WireReader}; the sub-messages met more rarely (histograms, tensors,
  * plugin data) with protobuf-java's {@code CodedInputStream}. No message object is built per event and no
- * generated classes are needed. Field numbers:
+ * generated classes are needed. The common one-scalar event is read first by the shortcut {@link PlainScalarEvent}.
+ * Field numbers:
  * <pre>
  * Event:            1 wall_time (double), 2 step (int64), 5 summary, 7 session_log
  * SessionLog:       1 status (enum; START = 1)
@@ -26,7 +29,7 @@ final class EventDecoder {
     private static final int SESSION_LOG_START = 1;
     private static final int DATA_CLASS_SCALAR = 1;
 
-    private final TagCache tags = new TagCache();
+    private final TagTable tags = new TagTable();
 
     /**
      * A summary value waits here until the whole event is read, because its point needs the step and wall time,
@@ -36,6 +39,7 @@ final class EventDecoder {
     private int pendingCount;
 
     private static final class Pending {
+        int tagId; // the tag's number in this file's TagTable, or TagTable.NONE
         String tag;
         boolean scalar;
         double value;
@@ -46,6 +50,13 @@ final class EventDecoder {
 
     /** Decodes one event; throws {@link IOException} for bytes that are not a valid Event. */
     void decode(byte[] data, int offset, int length, EventSink sink) throws IOException {
+        if (!PlainScalarEvent.read(data, offset, length, tags, sink)) {
+            decodeFields(data, offset, length, sink);
+        }
+    }
+
+    /** Decodes one event field by field, whatever its shape (the tests compare it with the shortcut). */
+    void decodeFields(byte[] data, int offset, int length, EventSink sink) throws IOException {
         in.reset(data, offset, length);
         double wallTime = Double.NaN;
         long step = 0;
@@ -67,7 +78,7 @@ final class EventDecoder {
         for (int i = 0; i < pendingCount; i++) {
             Pending p = pending.get(i);
             if (p.scalar) {
-                sink.scalar(p.tag, step, wallTime, p.value);
+                sink.scalar(p.tagId, p.tag, step, wallTime, p.value);
             } else {
                 sink.histogram(p.tag, step, wallTime, p.histogram);
             }
@@ -112,7 +123,41 @@ final class EventDecoder {
         in.popLimit(summaryLimit);
     }
 
+    /**
+     * A value that holds a tag and a {@code simple_value} only, what TensorFlow and tensorboardX write for every
+     * scalar, is read here; at the first other field the value is read again from its start by
+     * {@link #decodeAnyValue}. Kept small so that the compiler inlines it into the loop over values.
+     */
     private void decodeValue(EventSink sink) throws IOException {
+        int start = in.position();
+        int tagId = TagTable.NONE;
+        String tag = "";
+        float simpleValue = 0;
+        boolean hasSimpleValue = false;
+        int field;
+        while ((field = in.readTag()) != 0) {
+            if (field == ((1 << 3) | WireReader.LENGTH_DELIMITED)) {
+                int tagLength = in.readLength();
+                tagId = tags.idOf(in.data(), in.position(), tagLength);
+                tag = tagId == TagTable.NONE ? new String(in.data(), in.position(), tagLength, UTF_8)
+                        : tags.name(tagId);
+                in.skip(tagLength);
+            } else if (field == ((2 << 3) | WireReader.FIXED32)) {
+                simpleValue = in.readFloat();
+                hasSimpleValue = true;
+            } else {
+                in.seek(start);
+                decodeAnyValue(sink);
+                return;
+            }
+        }
+        if (hasSimpleValue) {
+            scalar(tagId, tag, simpleValue);
+        }
+    }
+
+    private void decodeAnyValue(EventSink sink) throws IOException {
+        int tagId = TagTable.NONE;
         String tag = "";
         float simpleValue = 0;
         boolean hasSimpleValue = false;
@@ -124,7 +169,9 @@ final class EventDecoder {
             switch (field) {
                 case (1 << 3) | WireReader.LENGTH_DELIMITED -> {
                     int tagLength = in.readLength();
-                    tag = tags.get(in.data(), in.position(), tagLength);
+                    tagId = tags.idOf(in.data(), in.position(), tagLength);
+                    tag = tagId == TagTable.NONE ? new String(in.data(), in.position(), tagLength, UTF_8)
+                            : tags.name(tagId);
                     in.skip(tagLength);
                 }
                 case (2 << 3) | WireReader.FIXED32 -> {
@@ -138,7 +185,7 @@ final class EventDecoder {
             }
         }
         if (hasSimpleValue) {
-            scalar(tag, simpleValue);
+            scalar(tagId, tag, simpleValue);
         } else if (histo != null) {
             histogram(tag, HistogramDecoder.decode(histo));
         } else if (metadata.isPlugin("hparams")) {
@@ -146,7 +193,7 @@ final class EventDecoder {
         } else if (tensor != null && (metadata.isPlugin("scalars") || metadata.dataClass() == DATA_CLASS_SCALAR)) {
             TensorDecoder.Tensor t = TensorDecoder.decode(tensor);
             if (t.size() == 1) {
-                scalar(tag, t.get(0));
+                scalar(tagId, tag, t.get(0));
             } else {
                 sink.skipped(tag, "a scalar tensor holds " + t.size() + " values");
             }
@@ -155,8 +202,9 @@ final class EventDecoder {
         }
     }
 
-    private void scalar(String tag, double value) {
+    private void scalar(int tagId, String tag, double value) {
         Pending p = nextPending();
+        p.tagId = tagId;
         p.tag = tag;
         p.scalar = true;
         p.value = value;

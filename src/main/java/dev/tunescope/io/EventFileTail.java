@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,6 +21,9 @@ final class EventFileTail {
     private final String name;
     private final FileIdentity identity = new FileIdentity();
     private final EventDecoder decoder = new EventDecoder();
+    /** For each tag number of the decoder's table, the tag's number in {@link #numberedIn} + 1; 0 while unasked. */
+    private int[] seriesIds = new int[0];
+    private SeriesCollector numberedIn;
     private long offset;
     private long size;
 
@@ -89,6 +93,21 @@ final class EventFileTail {
         }
     }
 
+    /** The number in {@code target} of the tag numbered {@code tagId} in this file, asked for once a tag. */
+    private int seriesId(SeriesCollector target, int tagId, String tag) {
+        if (target != numberedIn) {
+            numberedIn = target;
+            seriesIds = new int[0];
+        }
+        if (tagId >= seriesIds.length) {
+            seriesIds = Arrays.copyOf(seriesIds, Math.max(16, 2 * tagId + 1));
+        }
+        if (seriesIds[tagId] == 0) {
+            seriesIds[tagId] = target.scalarId(tag) + 1;
+        }
+        return seriesIds[tagId] - 1;
+    }
+
     /** Routes decoded values into the collector, tagging each with this file and the record's offset. */
     private final class Sink implements EventSink {
         private final SeriesCollector target;
@@ -101,8 +120,12 @@ final class EventFileTail {
         }
 
         @Override
-        public void scalar(String tag, long step, double wallTime, double value) {
-            target.scalar(tag, step, value, wallTime, name, recordOffset, -1);
+        public void scalar(int tagId, String tag, long step, double wallTime, double value) {
+            if (tagId == TagTable.NONE) {
+                target.scalar(tag, step, value, wallTime, name, recordOffset, -1);
+            } else {
+                target.scalar(seriesId(target, tagId, tag), step, value, wallTime, name, recordOffset, -1);
+            }
         }
 
         @Override

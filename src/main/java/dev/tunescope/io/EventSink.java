@@ -7,7 +7,8 @@ import java.util.Map;
 /** What {@link EventDecoder} finds in one TensorBoard {@code Event}. */
 interface EventSink {
 
-    void scalar(String tag, long step, double wallTime, double value);
+    /** @param tagId the tag's number in the file's {@link TagTable}, or {@link TagTable#NONE} */
+    void scalar(int tagId, String tag, long step, double wallTime, double value);
 
     void histogram(String tag, long step, double wallTime, Histogram histogram);
 

@@ -7,6 +7,7 @@ import dev.tunescope.run.ReadWarning;
 import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.run.ScalarSeriesBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.Map;
  * costs); past the budget of one run
  * ({@link LoadBudget#perRunBytes()}, a quarter of the heap) further points are not kept, and one warning says
  * where that began, so that a log too large for the heap gives what fits instead of an out-of-memory error.
+ *
+ * <p>A reader that meets the same few tags millions of times (an event file) asks once for a tag's
+ * {@link #scalarId number} and adds its points by that number: an array index instead of hashing the tag per point.
  */
 public final class SeriesCollector {
     static final int WARNINGS_PER_FILE = 100;
@@ -36,6 +40,12 @@ public final class SeriesCollector {
     private final List<ReadWarning> warnings = new ArrayList<>();
     private final Map<String, Integer> warningsByFile = new HashMap<>();
     private final Map<TagInFile, Restart> restarts = new LinkedHashMap<>();
+
+    // the tags given a number, and for each the builder its points go to (null until its next point: the builder
+    // is made by the first point, as for a tag added by name, and is forgotten by clear() and clearScalar())
+    private final Map<String, Integer> idsByTag = new HashMap<>();
+    private String[] tagsById = new String[0];
+    private ScalarSeriesBuilder[] buildersById = new ScalarSeriesBuilder[0];
 
     /** A collector with the budget of one run in this JVM's heap. */
     public SeriesCollector() {
@@ -53,17 +63,59 @@ public final class SeriesCollector {
         if (overBudget(file, byteOffset, line)) {
             return;
         }
+        add(builderOf(tag), step, value, wallTime, file, byteOffset, line);
+    }
+
+    /**
+     * The number of {@code tag} for {@link #scalar(int, long, double, double, String, long, long)}: the same for as
+     * long as this collector lives, {@link #clear()} and {@link #clearScalar} included.
+     */
+    public int scalarId(String tag) {
+        Integer known = idsByTag.get(tag);
+        if (known != null) {
+            return known;
+        }
+        int id = idsByTag.size();
+        if (id == tagsById.length) {
+            int capacity = Math.max(8, 2 * id);
+            tagsById = Arrays.copyOf(tagsById, capacity);
+            buildersById = Arrays.copyOf(buildersById, capacity);
+        }
+        tagsById[id] = tag;
+        idsByTag.put(tag, id);
+        return id;
+    }
+
+    /** Adds a scalar point to the tag numbered {@code id} by {@link #scalarId}, as the same call by name would. */
+    public void scalar(int id, long step, double value, double wallTime, String file, long byteOffset, long line) {
+        if (overBudget(file, byteOffset, line)) {
+            return;
+        }
+        ScalarSeriesBuilder builder = buildersById[id];
+        if (builder == null) {
+            builder = builderOf(tagsById[id]);
+            buildersById[id] = builder;
+        }
+        add(builder, step, value, wallTime, file, byteOffset, line);
+    }
+
+    private ScalarSeriesBuilder builderOf(String tag) {
         ScalarSeriesBuilder builder = scalars.get(tag);
         if (builder == null) {
             builder = new ScalarSeriesBuilder(tag);
             scalars.put(tag, builder);
             heldBytes += RunFootprint.PER_SERIES + builder.heldBytes();
         }
+        return builder;
+    }
+
+    private void add(ScalarSeriesBuilder builder, long step, double value, double wallTime, String file,
+                     long byteOffset, long line) {
         long before = builder.heldBytes();
         int dropped = builder.add(step, value, wallTime);
         heldBytes += builder.heldBytes() - before;
         if (dropped > 0) {
-            noteRestart(tag, step, dropped, file, byteOffset, line);
+            noteRestart(builder.tag(), step, dropped, file, byteOffset, line);
         }
     }
 
@@ -146,6 +198,7 @@ public final class SeriesCollector {
     /** Drops every series and warning: the caller reads its files again from the start. */
     public void clear() {
         scalars.clear();
+        Arrays.fill(buildersById, null);
         histograms.clear();
         warnings.clear();
         warningsByFile.clear();
@@ -157,6 +210,10 @@ public final class SeriesCollector {
     /** Drops one scalar tag (a per-tag file that is being read again from the start). */
     public void clearScalar(String tag) {
         ScalarSeriesBuilder removed = scalars.remove(tag);
+        Integer id = idsByTag.get(tag);
+        if (id != null) {
+            buildersById[id] = null;
+        }
         if (removed != null) {
             heldBytes -= RunFootprint.PER_SERIES + removed.heldBytes();
         }

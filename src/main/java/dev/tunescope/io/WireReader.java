@@ -1,6 +1,9 @@
 package dev.tunescope.io;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A reusable reader of protobuf wire format over a byte array, for the event envelope that every record of an
@@ -14,6 +17,8 @@ final class WireReader {
     static final int FIXED64 = 1;
     static final int LENGTH_DELIMITED = 2;
     static final int FIXED32 = 5;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private byte[] data;
     private int position;
@@ -37,6 +42,11 @@ final class WireReader {
     int readTag() throws IOException {
         if (position >= limit) {
             return 0;
+        }
+        int first = data[position];
+        if (first >= 1 << 3) { // the common case, fields 1 to 15: one byte, no continuation bit, a field number
+            position++;
+            return first;
         }
         long tag = readVarint();
         if (tag <= 0 || tag > Integer.MAX_VALUE || (tag >>> 3) == 0) {
@@ -66,18 +76,14 @@ final class WireReader {
 
     float readFloat() throws IOException {
         require(4);
-        int bits = (data[position] & 0xFF) | (data[position + 1] & 0xFF) << 8 | (data[position + 2] & 0xFF) << 16
-                | (data[position + 3] & 0xFF) << 24;
+        int bits = (int) INT.get(data, position); // one little-endian load, not four byte loads and shifts
         position += 4;
         return Float.intBitsToFloat(bits);
     }
 
     private long readFixed64() throws IOException {
         require(8);
-        long bits = 0;
-        for (int i = 7; i >= 0; i--) {
-            bits = (bits << 8) | (data[position + i] & 0xFFL);
-        }
+        long bits = (long) LONG.get(data, position);
         position += 8;
         return bits;
     }
@@ -97,6 +103,11 @@ final class WireReader {
         byte[] copy = java.util.Arrays.copyOfRange(data, position, position + length);
         position += length;
         return copy;
+    }
+
+    /** Goes back to {@code earlier}, a position already read within the current limit. */
+    void seek(int earlier) {
+        position = earlier;
     }
 
     void skip(int count) throws IOException {

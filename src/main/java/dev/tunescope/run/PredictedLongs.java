@@ -11,6 +11,8 @@ package dev.tunescope.run;
  * <p>Immutable; at most one of the residual arrays is set.
  */
 final class PredictedLongs {
+    /** 2^52: integers up to twice this are doubles exactly, and so is the sum or difference of two of them. */
+    private static final long EXACT = 1L << 52;
     private final long first;
     private final double slope;
     private final short[] small; // residuals in [-32768, 32767]
@@ -30,22 +32,58 @@ final class PredictedLongs {
         long first = values[0];
         // through doubles: the difference of two longs may overflow, the line only has to be a good guess
         double slope = count > 1 ? ((double) values[count - 1] - (double) first) / (count - 1) : 0;
+        if (evenlySpaced(values, count)) {
+            return new PredictedLongs(first, slope, null, null, null);
+        }
+        // one pass for the common cases, each residual computed once (the rounding in line() is most of the cost):
+        // the short array is made at the first residual that is not zero, and left at the first that does not fit
+        short[] small = null;
+        for (int i = 1; i < count; i++) {
+            long residual = values[i] - line(first, slope, i);
+            if (residual != 0) {
+                if (residual != (short) residual) {
+                    return wide(values, count, first, slope);
+                }
+                if (small == null) {
+                    small = new short[count];
+                }
+                small[i] = (short) residual;
+            }
+        }
+        return new PredictedLongs(first, slope, small, null, null);
+    }
+
+    /**
+     * True when the values go up or down by one whole stride each (steps logged every n), and are small enough
+     * (the first, and the whole rise from it to the last, within 2^52) that every double in {@link #line} is an
+     * integer held exactly: the slope is then the stride itself and each residual is zero, with no rounding to
+     * work out.
+     */
+    static boolean evenlySpaced(long[] values, int count) {
+        if (count < 2) {
+            return false;
+        }
+        long first = values[0];
+        long stride = values[1] - first;
+        if (Math.abs(first) > EXACT || stride == Long.MIN_VALUE || Math.abs(stride) > EXACT / (count - 1)) {
+            return false;
+        }
+        for (int i = 2; i < count; i++) {
+            if (values[i] - values[i - 1] != stride) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A column with a residual outside the short range: ints where they all fit, else the values themselves. */
+    private static PredictedLongs wide(long[] values, int count, long first, double slope) {
         long min = 0;
         long max = 0;
         for (int i = 1; i < count; i++) {
             long residual = values[i] - line(first, slope, i);
             min = Math.min(min, residual);
             max = Math.max(max, residual);
-        }
-        if (min == 0 && max == 0) {
-            return new PredictedLongs(first, slope, null, null, null);
-        }
-        if (min >= Short.MIN_VALUE && max <= Short.MAX_VALUE) {
-            short[] residuals = new short[count];
-            for (int i = 1; i < count; i++) {
-                residuals[i] = (short) (values[i] - line(first, slope, i));
-            }
-            return new PredictedLongs(first, slope, residuals, null, null);
         }
         if (min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE) {
             int[] residuals = new int[count];

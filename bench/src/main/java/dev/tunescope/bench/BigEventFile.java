@@ -33,7 +33,7 @@ final class BigEventFile {
         Files.createDirectories(run);
         Random random = new Random(14);
         double wall = 1_795_436_463.429321;
-        try (EventFileWriter out = new EventFileWriter(run.resolve("events.out.tfevents.1795436463.bench"))) {
+        try (EventFileWriter out = new EventFileWriter(eventFile(run))) {
             for (int step = 1; step <= STEPS; step++) {
                 wall += 0.003 + random.nextInt(3) * 0.001 + (step % 5000 == 0 ? 2.0 : 0);
                 for (int tag = 0; tag < TAGS; tag++) {
@@ -49,6 +49,11 @@ final class BigEventFile {
         }
         Files.writeString(done, "");
         return run;
+    }
+
+    /** The one event file in the run folder {@link #write} returns. */
+    static Path eventFile(Path run) {
+        return run.resolve("events.out.tfevents.1795436463.bench");
     }
 
     private static Histogram histogram(Random random) {

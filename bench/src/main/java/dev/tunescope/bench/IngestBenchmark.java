@@ -21,18 +21,27 @@ import java.util.zip.CRC32C;
  * file's bytes sequentially and computing CRC32C over all of them. The reader is reported as a ratio of that.
  * Single-threaded, so the numbers are per core.
  *
- * <p>Usage: {@code bench/run-ingest.sh [points] [work-dir]}.
+ * <p>Usage: {@code bench/run-ingest.sh [points] [work-dir]}, or {@code bench/run-ingest.sh big [work-dir]} for the
+ * tensorboardX-shaped {@link BigEventFile} (10 tags and histograms, so the tag lookup is not always a hit).
  */
 public final class IngestBenchmark {
     private static final String[] TAGS = {"train/loss", "train/grad_norm", "train/learning_rate", "eval/loss"};
 
     public static void main(String[] args) throws Exception {
-        long points = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        boolean big = args.length > 0 && args[0].equals("big");
+        long points = big ? BigEventFile.SCALARS : args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         Path work = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "target/bench"));
-        Path runDir = Files.createDirectories(work.resolve("ingest_run"));
-        Path file = runDir.resolve("events.out.tfevents.1700000000.bench");
-        if (!Files.exists(file) || Files.size(file) == 0 || !matchesPoints(file, points)) {
-            write(file, points);
+        Path runDir;
+        Path file;
+        if (big) {
+            runDir = BigEventFile.write(work);
+            file = BigEventFile.eventFile(runDir);
+        } else {
+            runDir = Files.createDirectories(work.resolve("ingest_run"));
+            file = runDir.resolve("events.out.tfevents.1700000000.bench");
+            if (!Files.exists(file) || Files.size(file) == 0 || !matchesPoints(file, points)) {
+                write(file, points);
+            }
         }
         long bytes = Files.size(file);
         System.out.printf("file: %s, %,d bytes, %,d scalar points%n", file, bytes, points);
@@ -45,7 +54,7 @@ public final class IngestBenchmark {
         for (int i = 0; i < warmups + runs; i++) {
             double b = time(() -> readAndChecksum(file));
             long start = System.nanoTime();
-            last = new TensorBoardRunSource(runDir, "ingest_run").refresh();
+            last = new TensorBoardRunSource(runDir, runDir.getFileName().toString()).refresh();
             double r = (System.nanoTime() - start) / 1e9;
             if (i >= warmups) {
                 baseline[i - warmups] = b;
