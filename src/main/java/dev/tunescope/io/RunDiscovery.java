@@ -3,6 +3,7 @@ package dev.tunescope.io;
 import dev.tunescope.run.ReadWarning;
 import dev.tunescope.run.RunFormat;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +124,7 @@ public final class RunDiscovery {
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(KerasCsvFormat::isKerasLog).sorted()
                     .forEach(file -> runs.add(new RunLocation(file, relativePath(root, file), RunFormat.KERAS_CSV)));
-        } catch (IOException unreadable) {
+        } catch (IOException | UncheckedIOException unreadable) {
             // an unlistable folder has no runs we can read
         }
         return runs;
