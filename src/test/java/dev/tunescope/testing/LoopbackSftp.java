@@ -61,6 +61,11 @@ public final class LoopbackSftp implements AutoCloseable {
         return server.bytesSent();
     }
 
+    /** The server itself, to count its sessions or kill them. */
+    public LoopbackSshServer server() {
+        return server;
+    }
+
     public static KeyPair ecKey() throws GeneralSecurityException {
         return LoopbackSshServer.ecKey();
     }
