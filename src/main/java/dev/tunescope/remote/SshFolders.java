@@ -22,6 +22,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.client.fs.SftpFileSystemAutomatic;
 import org.apache.sshd.sftp.client.fs.SftpFileSystemProvider;
@@ -42,6 +43,9 @@ import org.apache.sshd.sftp.client.fs.SftpFileSystemProvider;
  */
 public final class SshFolders implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** With {@link #MISSED_KEEPALIVES}, a silent link is given up within a minute, as OpenSSH users often set it. */
+    private static final Duration KEEPALIVE = Duration.ofSeconds(15);
+    private static final int MISSED_KEEPALIVES = 3;
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
     private final SshClient client;
@@ -64,8 +68,20 @@ public final class SshFolders implements AutoCloseable {
 
     /** As above, re-opening dropped connections with {@code backoff}. */
     public SshFolders(Path sshDir, HostKeyConsent consent, FilePasswordProvider passphrase, Backoff backoff) {
+        this(sshDir, consent, passphrase, backoff, KEEPALIVE);
+    }
+
+    /**
+     * As above, sending a keepalive every {@code keepalive}: a session whose host has not answered
+     * {@value #MISSED_KEEPALIVES} of them in a row is closed, and so re-opened. A link that drops without a word (a
+     * laptop asleep, a Wi-Fi gone) says nothing to TCP for many minutes; a read would wait for all of them.
+     */
+    public SshFolders(Path sshDir, HostKeyConsent consent, FilePasswordProvider passphrase, Backoff backoff,
+                      Duration keepalive) {
         this.backoff = backoff;
         client = SshClient.setUpDefaultClient();
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, keepalive);
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, MISSED_KEEPALIVES);
         client.setHostConfigEntryResolver(new ConfigFileHostEntryResolver(sshDir.resolve("config")));
         client.setServerKeyVerifier(new KnownHosts(sshDir.resolve("known_hosts"), consent));
         List<Path> keys = DEFAULT_KEYS.stream().map(sshDir::resolve).filter(Files::isRegularFile).toList();

@@ -6,6 +6,7 @@ import dev.tunescope.io.TensorBoardRunSource;
 import dev.tunescope.remote.ConnectionStatus.State;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.ScalarSeries;
+import dev.tunescope.testing.BlackHoleProxy;
 import dev.tunescope.testing.EventFileWriter;
 import dev.tunescope.testing.LoopbackSshServer;
 import java.io.OutputStream;
@@ -160,11 +161,43 @@ class SftpReconnectTest {
         assertThat(statuses.getLast().state()).isEqualTo(State.CONNECTED);
     }
 
+    @Test
+    void aLinkThatGoesSilentIsGivenUpByItsKeepalivesAndReopened() throws Exception {
+        Files.write(servedFile(), Arrays.copyOf(whole, whole.length / 2));
+        try (BlackHoleProxy link = new BlackHoleProxy(server.port());
+             SshFolders throughLink = new SshFolders(server.sshDir(dir.resolve("home-via-link"), link.port()),
+                     HostKeyConsent.REFUSE, FilePasswordProvider.EMPTY, QUICK, Duration.ofMillis(200))) {
+            throughLink.onStatus(statuses::add);
+            TensorBoardRunSource source = new TensorBoardRunSource(throughLink.open(SshLocation.parse(
+                    "ssh://reader@127.0.0.1:" + link.port() + "/run")), "run");
+            source.refresh();
+            Files.write(servedFile(), Arrays.copyOfRange(whole, whole.length / 2, whole.length),
+                    StandardOpenOption.APPEND);
+            link.silenceOpenConnections();
+
+            // The refresh waits until three keepalives go unanswered; the request it was waiting for then fails
+            // with the link (a listing: nothing new this time), so the next refresh, on a new session, reads the rest.
+            long start = System.nanoTime();
+            Run run = source.refresh();
+            if (run.scalars().get("train/loss").size() < STEPS) {
+                run = source.refresh();
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertSameSeries(run, local);
+            assertThat(statuses).extracting(ConnectionStatus::state).containsSubsequence(State.RECONNECTING,
+                    State.CONNECTED);
+            assertThat(took).as("three missed keepalives 200 ms apart, then one attempt").isLessThan(
+                    Duration.ofSeconds(5));
+        }
+    }
+
     private static void assertSameSeries(Run actual, Run expected) {
         assertThat(actual.scalars().keySet()).isEqualTo(expected.scalars().keySet());
         for (String tag : expected.scalars().keySet()) {
             ScalarSeries a = actual.scalars().get(tag);
             ScalarSeries e = expected.scalars().get(tag);
+            assertThat(a.size()).as(tag + " points").isEqualTo(e.size()); // a short message before the long one
             assertThat(a.stepsCopy()).as(tag + " steps").isEqualTo(e.stepsCopy());
             assertThat(a.valuesCopy()).as(tag + " values").isEqualTo(e.valuesCopy());
         }

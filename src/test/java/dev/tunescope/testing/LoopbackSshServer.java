@@ -146,6 +146,11 @@ public final class LoopbackSshServer implements AutoCloseable {
      * in {@code known_hosts}.
      */
     public Path sshDir(Path home) throws IOException, GeneralSecurityException {
+        return sshDir(home, port);
+    }
+
+    /** As {@link #sshDir(Path)}, for a client that reaches this server through {@code port} (a relay's). */
+    public Path sshDir(Path home, int port) throws IOException, GeneralSecurityException {
         Path dir = Files.createDirectories(home.resolve(".ssh"));
         try (var out = Files.newOutputStream(dir.resolve("id_ecdsa"))) {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(userKey, "test", null, out);
