@@ -88,7 +88,8 @@ public final class LoopbackSshServer implements AutoCloseable {
             }
         });
         server.setSubsystemFactories(List.of(sftp));
-        server.setFileSystemFactory(new VirtualFileSystemFactory(served));
+        // MINA's virtual file system cannot list folders under a relative root (SSH_FX_NO_SUCH_FILE)
+        server.setFileSystemFactory(new VirtualFileSystemFactory(served.toAbsolutePath()));
         server.start();
         port = server.getPort();
     }
