@@ -43,7 +43,11 @@ import org.apache.sshd.sftp.client.fs.SftpFileSystemProvider;
  */
 public final class SshFolders implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    /** With {@link #MISSED_KEEPALIVES}, a silent link is given up within a minute, as OpenSSH users often set it. */
+    /**
+     * With {@link #MISSED_KEEPALIVES}, a silent link is given up within a minute: what OpenSSH's ServerAliveInterval
+     * 15 does with its default ServerAliveCountMax of 3. The host's answer may be a refusal (OpenSSH knows no
+     * keepalive@sshd.apache.org request); any answer counts.
+     */
     private static final Duration KEEPALIVE = Duration.ofSeconds(15);
     private static final int MISSED_KEEPALIVES = 3;
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
