@@ -65,6 +65,25 @@ public final class RunDiscovery {
             }
             return new Found(found, warnings);
         }
+        try {
+            walk(start, maxRuns, found, warnings);
+        } catch (UncheckedIOException brokenOff) {
+            // A listing that fails as it starts throws this out of the walk on some file systems (MINA's SFTP, when
+            // the connection drops): walked again once from the top, on the connection re-opened under it.
+            found.clear();
+            warnings.clear();
+            try {
+                walk(start, maxRuns, found, warnings);
+            } catch (UncheckedIOException again) {
+                throw again.getCause();
+            }
+        }
+        found.sort(Comparator.comparing(RunLocation::path));
+        return new Found(found, warnings);
+    }
+
+    private static void walk(Path start, int maxRuns, List<RunLocation> found, List<ReadWarning> warnings)
+            throws IOException {
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -93,8 +112,6 @@ public final class RunDiscovery {
                 return FileVisitResult.CONTINUE;
             }
         });
-        found.sort(Comparator.comparing(RunLocation::path));
-        return new Found(found, warnings);
     }
 
     /** A path as a warning shows it: whole, or its two ends around its length when it is very long. */

@@ -18,7 +18,9 @@ import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.DirectoryHandle;
 import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -39,6 +41,8 @@ public final class LoopbackSshServer implements AutoCloseable {
     private final AtomicInteger mostChannelsOpen = new AtomicInteger();
     private final AtomicInteger sessionsOpened = new AtomicInteger();
     private final AtomicReference<Long> killAtBytes = new AtomicReference<>();
+    private final AtomicReference<String> killAtListing = new AtomicReference<>();
+    private final AtomicInteger listingsLeft = new AtomicInteger();
     private SshServer server;
     private int port;
 
@@ -61,6 +65,16 @@ public final class LoopbackSshServer implements AutoCloseable {
             @Override
             public void destroying(ServerSession s) {
                 channelsOpen.decrementAndGet();
+            }
+
+            @Override
+            public void open(ServerSession s, String remoteHandle, Handle handle) {
+                Path file = handle.getFile().getFileName();
+                String target = killAtListing.get();
+                if (handle instanceof DirectoryHandle && file != null && file.toString().equals(target)
+                        && listingsLeft.decrementAndGet() == 0 && killAtListing.compareAndSet(target, null)) {
+                    s.close(true); // the connection drops as a folder is being listed
+                }
             }
 
             @Override
@@ -125,6 +139,12 @@ public final class LoopbackSshServer implements AutoCloseable {
     /** Kills the session that is reading once the server has sent {@code bytes} file bytes in all. */
     public void killWhenSent(long bytes) {
         killAtBytes.set(bytes);
+    }
+
+    /** Kills the session that lists a folder named {@code name} for the {@code nth} time from now, as it opens it. */
+    public void killWhenListed(String name, int nth) {
+        listingsLeft.set(nth);
+        killAtListing.set(name);
     }
 
     /** Closes every session at once, as a server restart or a killed sshd does to its clients. */
