@@ -1,5 +1,6 @@
 package dev.tunescope.cli;
 
+import dev.tunescope.remote.ConnectionStatus;
 import dev.tunescope.remote.HostKeyConsent;
 import dev.tunescope.remote.SshFolders;
 import dev.tunescope.remote.SshLocation;
@@ -12,7 +13,8 @@ import picocli.CommandLine;
 /**
  * A PATH argument: a local folder, or {@code ssh://[user@]host[:port]/path}, opened over SFTP for the length of
  * the command ({@link #closeAll}). Host keys and passphrases are asked about at the terminal; without one an unknown
- * host key is refused. {@code -Dtunescope.ssh.dir} points at another {@code ~/.ssh} (tests use it).
+ * host key is refused. {@code -Dtunescope.ssh.dir} points at another {@code ~/.ssh} (tests use it). A connection that
+ * drops during the command is re-opened ({@link SshFolders}), each attempt told on standard error.
  */
 public final class FolderArgument implements CommandLine.ITypeConverter<Path> {
     private static SshFolders remote;
@@ -38,6 +40,12 @@ public final class FolderArgument implements CommandLine.ITypeConverter<Path> {
                         char[] typed = console.readPassword("Passphrase for %s: ", resource.getName());
                         return typed == null ? null : new String(typed);
                     });
+            // a command reads once: what it prints is only worth knowing when the connection dropped under it
+            remote.onStatus(status -> {
+                if (status.state() != ConnectionStatus.State.CONNECTED || status.attempt() > 0) {
+                    System.err.println("tunescope: " + status.describe());
+                }
+            });
         }
         return remote;
     }

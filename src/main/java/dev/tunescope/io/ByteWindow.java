@@ -54,10 +54,17 @@ final class ByteWindow {
             return true;
         }
         int want = (int) Math.min(Math.max(count, CHUNK), fileSize - position);
-        if (data.length < want) {
-            data = new byte[want];
+        byte[] next = data.length < want ? new byte[want] : data;
+        // The bytes the window already holds from position on (a record cut by the window's end) are kept, not read
+        // again, so the next read starts where the last one stopped: over SFTP a read that steps back restarts the
+        // pipelined stream and throws away its read-ahead (three times the file's bytes were sent for an open).
+        int kept = 0;
+        if (position >= start && position < start + length) {
+            kept = (int) Math.min(start + length - position, want);
+            System.arraycopy(data, (int) (position - start), next, 0, kept);
         }
-        ByteBuffer buffer = ByteBuffer.wrap(data, 0, want);
+        data = next;
+        ByteBuffer buffer = ByteBuffer.wrap(data, kept, want - kept);
         while (buffer.hasRemaining()) {
             int read = channel.read(buffer, position + buffer.position());
             if (read < 0) {

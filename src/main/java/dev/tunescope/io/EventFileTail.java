@@ -48,13 +48,24 @@ final class EventFileTail {
             }
             Sink sink = new Sink(target, hparams);
             long fileSize = channel.size();
+            // The offset follows every record as it is taken, not only the scan's end: a scan that fails part way
+            // (a connection dropped and not back) has handed on its first records, and the next read must start
+            // after them, or they would be read twice.
             offset = TfRecordScanner.scan(channel, offset,
-                    (data, at, length, fileOffset) -> decode(data, at, length, fileOffset, sink, target),
-                    (from, to) -> target.warn(ReadWarning.atByte(name, from, to >= fileSize
-                            ? "damaged data from here to the end of the file (" + (to - from) + " bytes) skipped"
-                            : "damaged data (" + (to - from) + " bytes) skipped; reading resumed at byte " + to)),
-                    (at, length, whole, resumedAt) -> target.warn(ReadWarning.atByte(name, at,
-                            oversized(length, whole, resumedAt, fileSize))));
+                    (data, at, length, fileOffset) -> {
+                        decode(data, at, length, fileOffset, sink, target);
+                        offset = fileOffset + TfRecordScanner.HEADER + length + TfRecordScanner.FOOTER;
+                    },
+                    (from, to) -> {
+                        target.warn(ReadWarning.atByte(name, from, to >= fileSize
+                                ? "damaged data from here to the end of the file (" + (to - from) + " bytes) skipped"
+                                : "damaged data (" + (to - from) + " bytes) skipped; reading resumed at byte " + to));
+                        offset = to;
+                    },
+                    (at, length, whole, resumedAt) -> {
+                        target.warn(ReadWarning.atByte(name, at, oversized(length, whole, resumedAt, fileSize)));
+                        offset = resumedAt;
+                    });
             size = fileSize;
             identity.remember(channel);
             return false;

@@ -3,6 +3,7 @@ package dev.tunescope.io;
 import dev.tunescope.run.ReadWarning;
 import dev.tunescope.run.RunFormat;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,25 @@ public final class RunDiscovery {
             }
             return new Found(found, warnings);
         }
+        try {
+            walk(start, maxRuns, found, warnings);
+        } catch (UncheckedIOException brokenOff) {
+            // A listing that fails as it starts throws this out of the walk on some file systems (MINA's SFTP, when
+            // the connection drops): walked again once from the top, on the connection re-opened under it.
+            found.clear();
+            warnings.clear();
+            try {
+                walk(start, maxRuns, found, warnings);
+            } catch (UncheckedIOException again) {
+                throw again.getCause();
+            }
+        }
+        found.sort(Comparator.comparing(RunLocation::path));
+        return new Found(found, warnings);
+    }
+
+    private static void walk(Path start, int maxRuns, List<RunLocation> found, List<ReadWarning> warnings)
+            throws IOException {
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -92,8 +112,6 @@ public final class RunDiscovery {
                 return FileVisitResult.CONTINUE;
             }
         });
-        found.sort(Comparator.comparing(RunLocation::path));
-        return new Found(found, warnings);
     }
 
     /** A path as a warning shows it: whole, or its two ends around its length when it is very long. */
@@ -123,7 +141,7 @@ public final class RunDiscovery {
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(KerasCsvFormat::isKerasLog).sorted()
                     .forEach(file -> runs.add(new RunLocation(file, relativePath(root, file), RunFormat.KERAS_CSV)));
-        } catch (IOException unreadable) {
+        } catch (IOException | UncheckedIOException unreadable) {
             // an unlistable folder has no runs we can read
         }
         return runs;

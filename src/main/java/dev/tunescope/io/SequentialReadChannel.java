@@ -9,8 +9,11 @@ import java.nio.channels.FileLock;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A read-only file channel whose positional reads are served from one sequential stream, for files on a remote
@@ -19,16 +22,24 @@ import java.nio.file.Path;
  * stream. The readers read files front to back from where they stopped, so the stream is opened once per read,
  * skipped to the first position (a skip costs no transfer) and only reopened if a read jumps. Short reads elsewhere
  * go to the file's own channel, so that checking a file's first bytes does not start the stream's read-ahead there.
+ *
+ * <p>A read that fails is tried again on a freshly opened stream and channel at the same offset, a few times in a
+ * row: a remote file system re-opens a dropped connection under a fresh open (waiting for the host to come back), and
+ * the old handles died with the old connection. Resuming at the byte reached is what keeps a refresh from losing or
+ * repeating a record when the connection drops in the middle of it.
  */
 final class SequentialReadChannel extends FileChannel {
     /** Reads up to this size away from the stream's position go to the channel itself. */
     private static final int SMALL_READ = 1 << 16;
+    /** Failures in a row after which a read gives up: the connection came back and dropped again each time. */
+    private static final int TRIES = 4;
 
     private final Path file;
-    private final FileChannel attributes; // the file's own channel: its size, and short reads
+    private FileChannel attributes; // the file's own channel: its size, and short reads
     private InputStream stream;
     private long streamAt = -1;
     private long position;
+    private boolean stale; // the handles failed: open them afresh before the next request
 
     SequentialReadChannel(Path file, FileChannel attributes) {
         this.file = file;
@@ -37,6 +48,10 @@ final class SequentialReadChannel extends FileChannel {
 
     @Override
     public int read(ByteBuffer dst, long at) throws IOException {
+        return retried(() -> readOnce(dst, at));
+    }
+
+    private int readOnce(ByteBuffer dst, long at) throws IOException {
         if (at != streamAt && dst.remaining() <= SMALL_READ) {
             // a short read elsewhere (a file's identity, its first bytes): one request, without the stream's read-ahead
             return attributes.read(dst, at);
@@ -51,6 +66,51 @@ final class SequentialReadChannel extends FileChannel {
             streamAt += read;
         }
         return read;
+    }
+
+    /** One request to the file, repeated on fresh handles where it fails; a missing file is not retried. */
+    private <T> T retried(Request<T> request) throws IOException {
+        for (int failures = 0; ; failures++) {
+            try {
+                if (stale) {
+                    reopenHandles();
+                }
+                return request.send();
+            } catch (NoSuchFileException | AccessDeniedException notForAConnection) {
+                throw notForAConnection;
+            } catch (IOException failed) {
+                if (failures + 1 >= TRIES) {
+                    throw failed;
+                }
+                stale = true;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Request<T> {
+        T send() throws IOException;
+    }
+
+    /** The old handles belong to a connection that is gone: closing them can only fail, and loses nothing. */
+    private void reopenHandles() throws IOException {
+        closeQuietly(stream);
+        stream = null;
+        streamAt = -1;
+        closeQuietly(attributes);
+        attributes = FileChannel.open(file, StandardOpenOption.READ);
+        stale = false;
+    }
+
+    private static void closeQuietly(java.io.Closeable handle) {
+        if (handle == null) {
+            return;
+        }
+        try {
+            handle.close();
+        } catch (IOException alreadyGone) {
+            // its connection dropped: there is nothing left to release
+        }
     }
 
     private void reopenAt(long at) throws IOException {
@@ -107,7 +167,7 @@ final class SequentialReadChannel extends FileChannel {
 
     @Override
     public long size() throws IOException {
-        return attributes.size();
+        return retried(() -> attributes.size());
     }
 
     @Override
@@ -174,13 +234,9 @@ final class SequentialReadChannel extends FileChannel {
     }
 
     @Override
-    protected void implCloseChannel() throws IOException {
-        try {
-            if (stream != null) {
-                stream.close();
-            }
-        } finally {
-            attributes.close();
-        }
+    protected void implCloseChannel() {
+        // nothing was written: a handle that cannot be closed (its connection dropped) holds nothing to lose
+        closeQuietly(stream);
+        closeQuietly(attributes);
     }
 }

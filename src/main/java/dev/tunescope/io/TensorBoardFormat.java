@@ -1,6 +1,7 @@
 package dev.tunescope.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -43,7 +44,8 @@ public final class TensorBoardFormat {
             return files.filter(TensorBoardFormat::isEventFile)
                     .sorted(Comparator.comparingLong(TensorBoardFormat::creationTime).thenComparing(Path::toString))
                     .toList();
-        } catch (IOException unreadable) {
+        } catch (IOException | UncheckedIOException unreadable) {
+            // a listing fails part way as an unchecked exception (a connection dropped while it was sent)
             return List.of();
         }
     }
@@ -52,7 +54,7 @@ public final class TensorBoardFormat {
     static List<Path> hparamsSubfolders(Path runDir) {
         try (Stream<Path> children = Files.list(runDir)) {
             return children.filter(Files::isDirectory).filter(TensorBoardFormat::isHparamsSubfolder).sorted().toList();
-        } catch (IOException unreadable) {
+        } catch (IOException | UncheckedIOException unreadable) {
             return List.of();
         }
     }

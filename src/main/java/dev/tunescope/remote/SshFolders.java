@@ -10,7 +10,10 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.ConfigFileHostEntryResolver;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
@@ -19,7 +22,10 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.client.fs.SftpFileSystemAutomatic;
+import org.apache.sshd.sftp.client.fs.SftpFileSystemProvider;
 
 /**
  * Opens run folders on remote machines over SSH/SFTP, the way OpenSSH users expect: {@code ~/.ssh/config} (host
@@ -28,13 +34,29 @@ import org.apache.sshd.sftp.client.SftpClientFactory;
  * recorded), a changed key is always refused. Nothing runs or is installed on the remote machine: the folder is read
  * through MINA SSHD's SFTP file system, so every reader works on it unchanged.
  *
+ * <p>A folder's connection that drops (the host restarted, the link cut) is re-opened on the next read that needs
+ * it, with {@link Backoff}; listeners of {@link #onStatus} hear of every attempt. Each folder is read over one SSH
+ * session and one SFTP channel, however many runs it holds: MINA SSHD 2.20's SFTP file system sends every request,
+ * from every thread, over a single channel, and opens a new one only when that one has closed.
+ *
  * <p>One client serves every folder opened; {@link #close} ends their sessions.
  */
 public final class SshFolders implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * With {@link #MISSED_KEEPALIVES}, a silent link is given up within a minute: what OpenSSH's ServerAliveInterval
+     * 15 does with its default ServerAliveCountMax of 3. The host's answer may be a refusal (OpenSSH knows no
+     * keepalive@sshd.apache.org request); any answer counts.
+     */
+    private static final Duration KEEPALIVE = Duration.ofSeconds(15);
+    private static final int MISSED_KEEPALIVES = 3;
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
     private final SshClient client;
+    private final SftpFileSystemProvider provider;
+    private final Backoff backoff;
+    private final List<Consumer<ConnectionStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger opened = new AtomicInteger();
     private final List<FileSystem> open = new ArrayList<>();
     /** Why the last host key was refused, in OpenSSH's words; MINA only says the key did not validate. */
     private final AtomicReference<String> refusal = new AtomicReference<>();
@@ -45,7 +67,25 @@ public final class SshFolders implements AutoCloseable {
      * @param passphrase asked for the passphrase of an encrypted key file
      */
     public SshFolders(Path sshDir, HostKeyConsent consent, FilePasswordProvider passphrase) {
+        this(sshDir, consent, passphrase, Backoff.DEFAULT);
+    }
+
+    /** As above, re-opening dropped connections with {@code backoff}. */
+    public SshFolders(Path sshDir, HostKeyConsent consent, FilePasswordProvider passphrase, Backoff backoff) {
+        this(sshDir, consent, passphrase, backoff, KEEPALIVE);
+    }
+
+    /**
+     * As above, sending a keepalive every {@code keepalive}: a session whose host has not answered
+     * {@value #MISSED_KEEPALIVES} of them in a row is closed, and so re-opened. A link that drops without a word (a
+     * laptop asleep, a Wi-Fi gone) says nothing to TCP for many minutes; a read would wait for all of them.
+     */
+    public SshFolders(Path sshDir, HostKeyConsent consent, FilePasswordProvider passphrase, Backoff backoff,
+                      Duration keepalive) {
+        this.backoff = backoff;
         client = SshClient.setUpDefaultClient();
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, keepalive);
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, MISSED_KEEPALIVES);
         client.setHostConfigEntryResolver(new ConfigFileHostEntryResolver(sshDir.resolve("config")));
         client.setServerKeyVerifier(new KnownHosts(sshDir.resolve("known_hosts"), consent));
         List<Path> keys = DEFAULT_KEYS.stream().map(sshDir::resolve).filter(Files::isRegularFile).toList();
@@ -54,6 +94,16 @@ public final class SshFolders implements AutoCloseable {
         client.setKeyIdentityProvider(identities);
         client.setFilePasswordProvider(passphrase);
         client.start();
+        provider = new SftpFileSystemProvider(client);
+    }
+
+    /** {@code listener} hears, on the reading thread, how the connection of each folder opened stands. */
+    public void onStatus(Consumer<ConnectionStatus> listener) {
+        listeners.add(listener);
+    }
+
+    private void tell(ConnectionStatus status) {
+        listeners.forEach(listener -> listener.accept(status));
     }
 
     /** The user's own {@code ~/.ssh}. */
@@ -61,33 +111,46 @@ public final class SshFolders implements AutoCloseable {
         return Path.of(System.getProperty("user.home"), ".ssh");
     }
 
-    /** Connects, authenticates and returns the remote folder as a path on an SFTP file system. */
+    /**
+     * Connects, authenticates and returns the remote folder as a path on an SFTP file system. A first connection
+     * that fails is not retried: the address may be wrong, and the user is waiting to be told.
+     */
     public Path open(SshLocation location) throws IOException {
+        ReconnectingSession session = new ReconnectingSession(location, connect(location), this::connect, backoff,
+                this::tell);
+        FileSystem fileSystem = new SftpFileSystemAutomatic(provider, location + "#" + opened.incrementAndGet(),
+                session, SftpClientFactory.instance(), null, null);
+        synchronized (open) {
+            open.add(fileSystem);
+        }
+        tell(ConnectionStatus.connected(location, 0));
+        Path folder = fileSystem.getPath(location.path());
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(location + ": no such folder on " + location.host());
+        }
+        return folder;
+    }
+
+    /** One connection, authenticated; a refusal by the host is an {@link SshRefusal}. */
+    private ClientSession connect(SshLocation location) throws IOException {
         refusal.set(null);
         ClientSession session;
         try {
             session = client.connect(location.user().orElse(null), location.host(), location.port().orElse(22))
                     .verify(TIMEOUT).getSession();
         } catch (IOException failed) {
-            throw new IOException(location + ": cannot connect (" + reason(failed) + ")", failed);
+            String message = location + ": cannot connect (" + reason(failed) + ")";
+            throw refusal.get() != null ? new SshRefusal(message, failed) : new IOException(message, failed);
         }
         try {
             session.auth().verify(TIMEOUT);
         } catch (IOException failed) {
             session.close(true);
-            throw new IOException(location + ": " + (refusal.get() != null ? refusal.get()
+            throw new SshRefusal(location + ": " + (refusal.get() != null ? refusal.get()
                     : "authentication failed (" + reason(failed) + "); the key files tried are those of "
                     + "~/.ssh/config's IdentityFile and ~/.ssh/id_ed25519, id_ecdsa, id_rsa"), failed);
         }
-        FileSystem fileSystem = SftpClientFactory.instance().createSftpFileSystem(session);
-        synchronized (open) {
-            open.add(fileSystem);
-        }
-        Path folder = fileSystem.getPath(location.path());
-        if (!Files.isDirectory(folder)) {
-            throw new IOException(location + ": no such folder on " + location.host());
-        }
-        return folder;
+        return session;
     }
 
     private String reason(IOException failed) {

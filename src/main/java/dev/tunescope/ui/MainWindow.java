@@ -49,9 +49,9 @@ public final class MainWindow {
         this.background = background;
         this.prefs = prefs;
         this.recent = new RecentFolders(prefs);
-        this.remote = new RemoteFolderOpener(background, stage);
-        stage.setOnHidden(e -> closeRemoteFolders());
         this.workspace = new WorkspaceViewModel(background);
+        this.remote = new RemoteFolderOpener(background, stage, workspace.connectionProperty()::set);
+        stage.setOnHidden(e -> closeRemoteFolders());
         this.export = new ExportModel(workspace);
         InstabilityPanelModel instability = new InstabilityPanelModel(workspace.diagnosisProperty());
         ClippingPanelModel clipping = new ClippingPanelModel(workspace.diagnosisProperty(), workspace.settingsProperty(),
@@ -205,7 +205,13 @@ public final class MainWindow {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(16, 16);
         progress.visibleProperty().bind(workspace.loadingProperty());
-        HBox bar = new HBox(8, progress, status);
+        Label connection = new Label();
+        connection.setId("connection");
+        connection.textProperty().bind(workspace.connectionProperty());
+        connection.visibleProperty().bind(workspace.connectionProperty().isNotEmpty());
+        connection.managedProperty().bind(connection.visibleProperty());
+        connection.setStyle("-fx-font-weight: bold;");
+        HBox bar = new HBox(8, progress, connection, status);
         bar.setStyle("-fx-padding: 4 8 4 8;");
         return bar;
     }

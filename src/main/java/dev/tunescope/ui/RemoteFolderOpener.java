@@ -1,5 +1,6 @@
 package dev.tunescope.ui;
 
+import dev.tunescope.remote.ConnectionStatus;
 import dev.tunescope.remote.HostKeyConsent;
 import dev.tunescope.remote.SshFolders;
 import dev.tunescope.remote.SshLocation;
@@ -24,11 +25,17 @@ final class RemoteFolderOpener implements AutoCloseable {
     private static final String LANE = "remote-folder";
     private final Background background;
     private final Window owner;
+    private final Consumer<String> connection;
     private SshFolders folders;
 
-    RemoteFolderOpener(Background background, Window owner) {
+    /**
+     * @param connection told on the FX thread how the open folder's connection stands: empty while it is up, else
+     *                   the reconnecting or lost line of {@link ConnectionStatus#describe}
+     */
+    RemoteFolderOpener(Background background, Window owner, Consumer<String> connection) {
         this.background = background;
         this.owner = owner;
+        this.connection = connection;
     }
 
     /** Connects to {@code address} in the background; then {@code opened} gets the folder, on the FX thread. */
@@ -41,6 +48,10 @@ final class RemoteFolderOpener implements AutoCloseable {
         if (folders == null) {
             Path sshDir = Path.of(System.getProperty("tunescope.ssh.dir", SshFolders.defaultSshDir().toString()));
             folders = new SshFolders(sshDir, askInADialog(), passphraseInADialog());
+            folders.onStatus(status -> {
+                String line = status.state() == ConnectionStatus.State.CONNECTED ? "" : status.describe();
+                Platform.runLater(() -> connection.accept(line));
+            });
         }
         return folders;
     }

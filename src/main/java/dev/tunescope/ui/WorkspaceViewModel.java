@@ -31,6 +31,8 @@ public final class WorkspaceViewModel {
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("No folder open");
+    /** How the connection of a remote folder stands when it is not simply up; empty otherwise. */
+    private final StringProperty connection = new SimpleStringProperty("");
     private final StringProperty filter = new SimpleStringProperty("");
     private final RunFilterModel filtering = new RunFilterModel(filter, workspace);
     private final ObservableList<Run> selectedRuns = FXCollections.observableArrayList();
@@ -225,6 +227,14 @@ public final class WorkspaceViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /**
+     * A line of its own beside the status, because every refresh rewrites the status: "connection to gpu-box
+     * dropped; reconnecting (attempt 3 ...)", or the line that says it was lost; empty while connected.
+     */
+    public StringProperty connectionProperty() {
+        return connection;
     }
 
     /** The rules' thresholds; changing them diagnoses the open runs again. */

@@ -97,10 +97,22 @@ public record Workspace(Path folder, List<RunSource> sources, List<Study> studie
     /** The same folder read again and diagnosed with {@code changed} settings. */
     public Workspace refresh(DiagnosisSettings changed) throws IOException {
         List<RunSource> current = RunDiscovery.discover(folder);
+        if (lostAny(current)) {
+            // Looked for once more before a run is dropped, with all it read: over a remote file system, a folder
+            // whose listing died with the connection looks empty, and the second walk runs on the re-opened one.
+            current = RunDiscovery.discover(folder);
+        }
         List<RunSource> kept = current.stream().map(found -> sources.stream()
                 .filter(old -> old.path().equals(found.path()) && old.format() == found.format()).findFirst()
                 .orElse(found)).toList();
         return of(folder, kept, changed);
+    }
+
+    /** Whether a run this workspace holds is not among {@code found}. */
+    private boolean lostAny(List<RunSource> found) {
+        Set<String> there = new HashSet<>();
+        found.forEach(source -> there.add(source.format() + " " + source.path()));
+        return sources.stream().anyMatch(old -> !there.contains(old.format() + " " + old.path()));
     }
 
     /** The same runs, diagnosed with other settings (nothing read again). */

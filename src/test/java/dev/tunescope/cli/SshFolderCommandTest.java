@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tunescope.testing.Fixtures;
 import dev.tunescope.testing.LoopbackSftp;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -62,6 +65,33 @@ class SshFolderCommandTest {
         InspectCommandTest.Result local = execute("diagnose", Fixtures.resolve("tb").toString(), "--json");
 
         assertThat(remote.exitCode()).as(remote.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(remote.out()).get("studies");
+        JsonNode b = new ObjectMapper().readTree(local.out()).get("studies");
+        assertThat(a).isNotEmpty().isEqualTo(b);
+    }
+
+    @Test
+    void aConnectionKilledDuringTheReadIsReopenedAndTheAnswerIsTheLocalOne() throws Exception {
+        knowHost(server.hostKey());
+        int sessionsBefore = server.server().sessionsOpened(); // the helper's own client session
+        server.server().killWhenSent(server.bytesSent() + 100_000); // well inside the 640 KB of the tb fixtures
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        PrintStream realErr = System.err;
+        InspectCommandTest.Result remote;
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            remote = execute("diagnose", address("tb"), "--json");
+        } finally {
+            System.setErr(realErr);
+        }
+        InspectCommandTest.Result local = execute("diagnose", Fixtures.resolve("tb").toString(), "--json");
+
+        assertThat(remote.exitCode()).as(remote.err()).isZero();
+        assertThat(server.server().sessionsOpened() - sessionsBefore).as("the first session, and one after the kill")
+                .isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .contains("tunescope: connection to 127.0.0.1 dropped; reconnecting (attempt 1")
+                .contains("tunescope: reconnected to 127.0.0.1 (attempt 1)");
         JsonNode a = new ObjectMapper().readTree(remote.out()).get("studies");
         JsonNode b = new ObjectMapper().readTree(local.out()).get("studies");
         assertThat(a).isNotEmpty().isEqualTo(b);
