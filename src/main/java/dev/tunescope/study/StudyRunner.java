@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -38,6 +39,8 @@ public final class StudyRunner {
     public static final String STUDY_FILE = StudyFile.NAME;
     /** How long a process left from an earlier attempt may take to stop on request before it is killed. */
     private static final Duration LEFTOVER_GRACE = ExternalLauncher.DEFAULT_GRACE;
+    /** How long the threads of trials run at once get to stop once the study stops (they only wait on jobs). */
+    private static final Duration STOP_WAIT = Duration.ofMinutes(1);
 
     /** Progress of a study: which trial, and that trial's step. */
     public interface Listener {
@@ -155,6 +158,17 @@ public final class StudyRunner {
             throw new InterruptedIOException("the study was interrupted while its trials ran");
         } finally {
             threads.shutdownNow();
+            awaitStopped(threads);
+        }
+    }
+
+    /** The study returns only once no trial's thread still writes into its folder. */
+    private static void awaitStopped(ExecutorService threads) {
+        try {
+            // past the wait the study returns anyway: a thread still stopping only follows or submits a job
+            threads.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

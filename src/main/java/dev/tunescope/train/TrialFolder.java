@@ -1,12 +1,8 @@
 package dev.tunescope.train;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -30,12 +26,10 @@ public final class TrialFolder implements AutoCloseable {
     public static final String CLUSTER_JOB_PREFIX = "slurm-";
 
     private final Path dir;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final HeldFileLock lock;
 
-    private TrialFolder(Path dir, FileChannel channel, FileLock lock) {
+    private TrialFolder(Path dir, HeldFileLock lock) {
         this.dir = dir;
-        this.channel = channel;
         this.lock = lock;
     }
 
@@ -48,21 +42,11 @@ public final class TrialFolder implements AutoCloseable {
      */
     public static Optional<TrialFolder> claim(Path dir, Duration grace) throws IOException {
         Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException heldHere) {
-            lock = null;
-        } catch (IOException | RuntimeException cannotLock) {
-            channel.close();
-            throw cannotLock;
-        }
-        if (lock == null) {
-            channel.close();
+        Optional<HeldFileLock> lock = HeldFileLock.tryLock(dir.resolve(LOCK));
+        if (lock.isEmpty()) {
             return Optional.empty();
         }
-        TrialFolder folder = new TrialFolder(dir, channel, lock);
+        TrialFolder folder = new TrialFolder(dir, lock.get());
         try {
             folder.stopEarlierAttempt(grace);
         } catch (IOException | RuntimeException cannotStop) {
@@ -95,11 +79,7 @@ public final class TrialFolder implements AutoCloseable {
     /** Releases the folder. */
     @Override
     public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            channel.close();
-        }
+        lock.close();
     }
 
     private void stopEarlierAttempt(Duration grace) throws IOException {
