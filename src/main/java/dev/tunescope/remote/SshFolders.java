@@ -136,7 +136,7 @@ public final class SshFolders implements AutoCloseable {
         refusal.set(null);
         ClientSession session;
         try {
-            session = client.connect(location.user().orElse(null), location.host(), location.port().orElse(22))
+            session = client.connect(location.user().orElse(null), location.host(), location.port().orElse(0))
                     .verify(TIMEOUT).getSession();
         } catch (IOException failed) {
             String message = location + ": cannot connect (" + reason(failed) + ")";

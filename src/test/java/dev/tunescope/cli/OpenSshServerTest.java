@@ -59,4 +59,31 @@ class OpenSshServerTest {
         JsonNode b = new ObjectMapper().readTree(execute("diagnose", local.toString(), "--json").out()).get("studies");
         assertThat(a).isNotEmpty().isEqualTo(b);
     }
+
+    /**
+     * {@code ~/.ssh/config}'s ProxyJump, as OpenSSH users write it: the folder is reached through a jump host (here
+     * the same server, which forwards the connection to itself), both keys checked against {@code known_hosts}.
+     */
+    @Test
+    void aFolderBehindAJumpHostIsReachedThroughItAsOpenSshDoes() throws Exception {
+        String user = System.getProperty("user.name");
+        Files.writeString(sshDir.resolve("config"), """
+                Host gpu-box
+                  HostName 127.0.0.1
+                  Port %d
+                  User %s
+                  ProxyJump bastion
+                Host bastion
+                  HostName 127.0.0.1
+                  Port %d
+                  User %s
+                """.formatted(port, user, port, user));
+        Path local = Fixtures.resolve("tb");
+        InspectCommandTest.Result remote = execute("diagnose", "ssh://gpu-box" + local, "--json");
+
+        assertThat(remote.exitCode()).as(remote.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(remote.out()).get("studies");
+        JsonNode b = new ObjectMapper().readTree(execute("diagnose", local.toString(), "--json").out()).get("studies");
+        assertThat(a).isNotEmpty().isEqualTo(b);
+    }
 }
