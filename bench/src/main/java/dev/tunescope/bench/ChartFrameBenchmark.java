@@ -124,21 +124,16 @@ public final class ChartFrameBenchmark {
         report("  draw + raster (snapshot)", drawRaster);
         report("  M4 scan only, same data", m4);
         report("  M4 pyramid only, same data", fast);
-        System.out.printf("  pyramid M4 share of the FX-thread draw: %.0f%%%n", 100 * median(fast) / median(draw));
+        System.out.printf("  pyramid M4 share of the FX-thread draw: %.0f%%%n", 100 * Medians.of(fast) / Medians.of(draw));
     }
 
     private static void report(String what, double[] millis) {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
         double p95 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.95) - 1)];
-        System.out.printf("%-30s median %7.2f ms, p95 %7.2f ms%n", what, median(millis), p95);
+        System.out.printf("%-30s median %7.2f ms, p95 %7.2f ms%n", what, Medians.of(millis), p95);
     }
 
-    private static double median(double[] millis) {
-        double[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();

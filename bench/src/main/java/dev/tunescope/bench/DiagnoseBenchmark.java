@@ -9,7 +9,6 @@ import dev.tunescope.testing.EventFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -46,8 +45,8 @@ public final class DiagnoseBenchmark {
                 total[i - warmups] = (end - afterRead) / 1e9;
             }
         }
-        double readSeconds = median(read);
-        double totalSeconds = median(total);
+        double readSeconds = Medians.of(read);
+        double totalSeconds = Medians.of(total);
         System.out.printf("%d runs x %d steps, %d findings, lr* = %s%n", runs, steps, last.findings().size(),
                 last.lrStar().map(s -> Double.toString(s.value())).orElse("none"));
         System.out.printf("open folder to full diagnosis: %.3f s (median of %d, JVM warm)%n", totalSeconds, measured);
@@ -81,9 +80,4 @@ public final class DiagnoseBenchmark {
         Files.writeString(root.resolve("complete"), "");
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }

@@ -11,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -65,8 +64,8 @@ public final class IngestBenchmark {
         if (read != points || !last.warnings().isEmpty()) {
             throw new IllegalStateException("read " + read + " points with warnings " + last.warnings());
         }
-        double baseSeconds = median(baseline);
-        double readSeconds = median(reader);
+        double baseSeconds = Medians.of(baseline);
+        double readSeconds = Medians.of(reader);
         System.out.printf("baseline (sequential read + CRC32C of every byte): %.3f s, %.0f MB/s%n", baseSeconds,
                 bytes / baseSeconds / 1e6);
         System.out.printf("reader (framing, both CRCs, event decoding, series): %.3f s, %.0f MB/s, %.2f M points/s%n",
@@ -132,11 +131,6 @@ public final class IngestBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
     private static long usedHeapAfterGc() {
         for (int i = 0; i < 3; i++) {

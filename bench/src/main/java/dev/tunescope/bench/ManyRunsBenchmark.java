@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine;
 
@@ -51,8 +50,8 @@ public final class ManyRunsBenchmark {
                 baseline[i - WARMUPS] = (end - middle) / 1e9;
             }
         }
-        double mine = median(subject);
-        double floor = median(baseline);
+        double mine = Medians.of(subject);
+        double floor = Medians.of(baseline);
         System.out.printf(Locale.ROOT, "%s of %d runs (%d copies of the fixture tree), JVM warm: %.3f s (median of %d;"
                 + " %,d characters out)%n", command, 14 * copies, copies, mine, MEASURED, outputLength);
         System.out.printf(Locale.ROOT, "baseline, %s of one copy (14 runs): %.3f s; ratio %.1f%n", command, floor,
@@ -89,9 +88,4 @@ public final class ManyRunsBenchmark {
         return folder;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }

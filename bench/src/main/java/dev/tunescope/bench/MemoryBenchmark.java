@@ -114,9 +114,9 @@ public final class MemoryBenchmark {
             peaks[i] = (peak - before) / (double) points;
             baselines[i] = retained(bare) / (double) points;
         }
-        double mine = median(retained);
-        double floor = median(baselines);
-        double peak = median(peaks);
+        double mine = Medians.of(retained);
+        double floor = Medians.of(baselines);
+        double peak = Medians.of(peaks);
         System.out.printf(Locale.ROOT, "%-64s %11.2f %11.2f %7.3f   baseline: %s%n",
                 "per point, a tensorboardX-like file of " + String.format(Locale.ROOT, "%,d", points) + " scalars",
                 mine, floor, mine / floor, "bare arrays (long, double, float)");
@@ -169,8 +169,8 @@ public final class MemoryBenchmark {
             subjects[i] = retained(subject) / (double) subjectUnits;
             baselines[i] = retained(baseline) / (double) baselineUnits;
         }
-        double mine = median(subjects);
-        double floor = median(baselines);
+        double mine = Medians.of(subjects);
+        double floor = Medians.of(baselines);
         System.out.printf(Locale.ROOT, "%-64s %11.1f %11.1f %7.3f   baseline: %s%n", what, mine, floor, mine / floor,
                 baselineName);
     }
@@ -220,11 +220,6 @@ public final class MemoryBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
     /**
      * The folders the command-line figures read (written once, kept between runs): 10,000 copies of the real

@@ -10,7 +10,6 @@ import dev.tunescope.testing.EventFileWriter;
 import dev.tunescope.testing.LoopbackSshServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 
 /**
@@ -68,9 +67,9 @@ public final class ReconnectBenchmark {
                 }
             }
         }
-        System.out.printf("open over loopback SFTP: median %.3f s%n", median(plain));
+        System.out.printf("open over loopback SFTP: median %.3f s%n", Medians.of(plain));
         System.out.printf("open with the session killed half way, reconnected: median %.3f s (%+.3f s)%n",
-                median(killed), median(killed) - median(plain));
+                Medians.of(killed), Medians.of(killed) - Medians.of(plain));
         for (int i = 0; i < rounds; i++) {
             System.out.printf("round %d: %.3f s plain, %.3f s killed; the server sent %,d file bytes for the plain"
                     + " open, %+,d for the killed one%n", i + 1, plain[i], killed[i], sent[i], extra[i]);
@@ -102,9 +101,4 @@ public final class ReconnectBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }

@@ -62,15 +62,15 @@ public final class RemoteReadBenchmark {
                 }
             }
         }
-        double l = median(local);
-        double r = median(remote);
+        double l = Medians.of(local);
+        double r = Medians.of(remote);
         System.out.printf("baseline (open the file locally): %.3f s%n", l);
         System.out.printf("open over loopback SFTP: %.3f s, %.2fx the local open%n", r, r / l);
         for (int i = 0; i < rounds; i++) {
             System.out.printf("refresh %d: %,d bytes appended, %,d read by the server (%+d), %.3f s%n", i + 1,
                     appended[i], moved[i], moved[i] - appended[i], refresh[i]);
         }
-        System.out.printf("refresh after about 1 MB appended: median %.3f s%n", median(refresh));
+        System.out.printf("refresh after about 1 MB appended: median %.3f s%n", Medians.of(refresh));
     }
 
     /** About 1 MB of whole scalar events, framed, without the file header the writer starts a file with. */
@@ -111,9 +111,4 @@ public final class RemoteReadBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }

@@ -22,7 +22,6 @@ import dev.tunescope.train.Workload;
 import dev.tunescope.train.WorkloadCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -53,8 +52,8 @@ public final class TrainerBenchmark {
             bare[i] = bare(workload, batch, steps);
             ours[i] = tunescope(workload, batch, steps);
         }
-        double b = median(bare);
-        double t = median(ours);
+        double b = Medians.of(bare);
+        double t = Medians.of(ours);
         System.out.printf("bare DJL loop (baseline): %.1f steps/s%n", b);
         System.out.printf("Tunescope training loop: %.1f steps/s%n", t);
         System.out.printf("Tunescope / bare DJL: %.3f%n", t / b);
@@ -107,9 +106,4 @@ public final class TrainerBenchmark {
         return (steps - 2) / ((times[1] - times[0]) / 1e9);
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 }
