@@ -92,6 +92,7 @@ public final class SshFolders implements AutoCloseable {
         FileKeyPairProvider identities = new FileKeyPairProvider(keys);
         identities.setPasswordFinder(passphrase);
         client.setKeyIdentityProvider(identities);
+        agentSocket().ifPresent(socket -> client.setAgentFactory(UnixSocketAgent.at(socket)));
         client.setFilePasswordProvider(passphrase);
         client.start();
         provider = new SftpFileSystemProvider(client);
@@ -104,6 +105,15 @@ public final class SshFolders implements AutoCloseable {
 
     private void tell(ConnectionStatus status) {
         listeners.forEach(listener -> listener.accept(status));
+    }
+
+    /**
+     * The agent to ask for keys first, as OpenSSH does: {@code $SSH_AUTH_SOCK}, or {@code -Dtunescope.ssh.auth-sock}
+     * (which tests set); none where neither names a socket.
+     */
+    private static java.util.Optional<Path> agentSocket() {
+        String socket = System.getProperty("tunescope.ssh.auth-sock", System.getenv().getOrDefault("SSH_AUTH_SOCK", ""));
+        return socket.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(socket));
     }
 
     /** The user's own {@code ~/.ssh}. */
@@ -147,8 +157,9 @@ public final class SshFolders implements AutoCloseable {
         } catch (IOException failed) {
             session.close(true);
             throw new SshRefusal(location + ": " + (refusal.get() != null ? refusal.get()
-                    : "authentication failed (" + reason(failed) + "); the key files tried are those of "
-                    + "~/.ssh/config's IdentityFile and ~/.ssh/id_ed25519, id_ecdsa, id_rsa"), failed);
+                    : "authentication failed (" + reason(failed) + "); the keys tried are ssh-agent's (where"
+                    + " SSH_AUTH_SOCK names one) and the key files of ~/.ssh/config's IdentityFile and ~/.ssh/id_ed25519,"
+                    + " id_ecdsa, id_rsa"), failed);
         }
         return session;
     }

@@ -46,6 +46,7 @@ class OpenSshServerTest {
     @AfterEach
     void forget() {
         System.clearProperty("tunescope.ssh.dir");
+        System.clearProperty("tunescope.ssh.auth-sock");
     }
 
     @Test
@@ -85,5 +86,39 @@ class OpenSshServerTest {
         JsonNode a = new ObjectMapper().readTree(remote.out()).get("studies");
         JsonNode b = new ObjectMapper().readTree(execute("diagnose", local.toString(), "--json").out()).get("studies");
         assertThat(a).isNotEmpty().isEqualTo(b);
+    }
+
+    /** With no key file at all, the key the user's ssh-agent holds (OpenSSH's own agent, real) logs in. */
+    @Test
+    void theKeyInTheUsersSshAgentLogsInWithoutAnyKeyFile() throws Exception {
+        Path socket = home.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("agent.log").toFile()).start();
+        try {
+            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
+                Thread.sleep(20);
+            }
+            ProcessBuilder add = new ProcessBuilder("ssh-add", sshDir.resolve("id_ecdsa").toString())
+                    .redirectErrorStream(true).redirectOutput(home.resolve("ssh-add.log").toFile());
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            assertThat(add.start().waitFor()).as(Files.readString(home.resolve("ssh-add.log"))).isZero();
+            Files.delete(sshDir.resolve("id_ecdsa")); // only the agent has it now
+            Path local = Fixtures.resolve("tb");
+            String address = "ssh://" + System.getProperty("user.name") + "@127.0.0.1:" + port + local;
+
+            InspectCommandTest.Result withoutAgent = execute("diagnose", address, "--json");
+            assertThat(withoutAgent.exitCode()).isNotZero();
+            assertThat(withoutAgent.err()).contains("authentication failed");
+
+            System.setProperty("tunescope.ssh.auth-sock", socket.toString());
+            InspectCommandTest.Result remote = execute("diagnose", address, "--json");
+            assertThat(remote.exitCode()).as(remote.err()).isZero();
+            JsonNode a = new ObjectMapper().readTree(remote.out()).get("studies");
+            JsonNode b = new ObjectMapper().readTree(execute("diagnose", local.toString(), "--json").out())
+                    .get("studies");
+            assertThat(a).isNotEmpty().isEqualTo(b);
+        } finally {
+            agent.destroy();
+        }
     }
 }
