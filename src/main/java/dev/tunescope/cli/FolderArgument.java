@@ -40,6 +40,10 @@ public final class FolderArgument implements CommandLine.ITypeConverter<Path> {
                         char[] typed = console.readPassword("Passphrase for %s: ", resource.getName());
                         return typed == null ? null : new String(typed);
                     });
+            if (console != null) {
+                remote.askPasswordsWith(question -> java.util.Optional.ofNullable(console.readPassword("%s: ", question))
+                        .map(String::new));
+            }
             // a command reads once: what it prints is only worth knowing when the connection dropped under it
             remote.onStatus(status -> {
                 if (status.state() != ConnectionStatus.State.CONNECTED || status.attempt() > 0) {

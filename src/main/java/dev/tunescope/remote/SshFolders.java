@@ -98,6 +98,14 @@ public final class SshFolders implements AutoCloseable {
         provider = new SftpFileSystemProvider(client);
     }
 
+    /**
+     * Lets password (and keyboard-interactive) authentication ask the user, for servers that accept no key offered.
+     * Without it, only keys log in. Call before the first {@link #open}.
+     */
+    public void askPasswordsWith(PasswordPrompt prompt) {
+        client.setUserInteraction(new PasswordInteraction(prompt));
+    }
+
     /** {@code listener} hears, on the reading thread, how the connection of each folder opened stands. */
     public void onStatus(Consumer<ConnectionStatus> listener) {
         listeners.add(listener);

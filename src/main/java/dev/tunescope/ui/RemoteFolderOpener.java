@@ -48,6 +48,7 @@ final class RemoteFolderOpener implements AutoCloseable {
         if (folders == null) {
             Path sshDir = Path.of(System.getProperty("tunescope.ssh.dir", SshFolders.defaultSshDir().toString()));
             folders = new SshFolders(sshDir, askInADialog(), passphraseInADialog());
+            folders.askPasswordsWith(question -> Optional.ofNullable(secretInADialog("Password", question)));
             folders.onStatus(status -> {
                 String line = status.state() == ConnectionStatus.State.CONNECTED ? "" : status.describe();
                 Platform.runLater(() -> connection.accept(line));
@@ -69,11 +70,16 @@ final class RemoteFolderOpener implements AutoCloseable {
     }
 
     private FilePasswordProvider passphraseInADialog() {
-        return (session, resource, retry) -> onFxThread(() -> {
+        return (session, resource, retry) -> secretInADialog("Key passphrase", "Passphrase for " + resource.getName());
+    }
+
+    /** Asks for a secret in a modal dialog on the FX thread; null when cancelled. */
+    private String secretInADialog(String title, String question) {
+        return onFxThread(() -> {
             Dialog<String> dialog = new Dialog<>();
             dialog.initOwner(owner);
-            dialog.setTitle("Key passphrase");
-            dialog.setHeaderText("Passphrase for " + resource.getName());
+            dialog.setTitle(title);
+            dialog.setHeaderText(question);
             PasswordField field = new PasswordField();
             dialog.getDialogPane().setContent(field);
             dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);

@@ -43,6 +43,7 @@ public final class LoopbackSshServer implements AutoCloseable {
     private final AtomicReference<Long> killAtBytes = new AtomicReference<>();
     private final AtomicReference<String> killAtListing = new AtomicReference<>();
     private final AtomicInteger listingsLeft = new AtomicInteger();
+    private final AtomicReference<String> password = new AtomicReference<>();
     private SshServer server;
     private int port;
 
@@ -93,6 +94,8 @@ public final class LoopbackSshServer implements AutoCloseable {
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPublickeyAuthenticator((user, key, s) -> user.equals("reader")
                 && KeyUtils.compareKeys(key, userKey.getPublic()));
+        // "reader" may also log in with a password, once a test sets one (keyboard-interactive asks for it too)
+        server.setPasswordAuthenticator((user, typed, s) -> user.equals("reader") && typed.equals(password.get()));
         server.addSessionListener(new SessionListener() {
             @Override
             public void sessionEvent(Session session, Event event) {
@@ -110,6 +113,11 @@ public final class LoopbackSshServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** From now on "reader" may log in with {@code accepted} as well as with the key. */
+    public void acceptPassword(String accepted) {
+        password.set(accepted);
     }
 
     public KeyPair hostKey() {
