@@ -31,7 +31,8 @@ public final class TensorBoardFormat {
     }
 
     public static boolean isHparamsSubfolder(Path dir) {
-        return TIMESTAMP_FOLDER.matcher(dir.getFileName().toString()).matches() && !eventFiles(dir).isEmpty();
+        Path name = dir.getFileName(); // none for a file system's root, which is nobody's subfolder
+        return name != null && TIMESTAMP_FOLDER.matcher(name.toString()).matches() && !eventFiles(dir).isEmpty();
     }
 
     public static boolean isRunDirectory(Path dir) {

@@ -104,10 +104,16 @@ public final class TensorBoardRunSource implements RunSource {
         List<ReadWarning> warnings = new ArrayList<>(main.warnings());
         warnings.addAll(hparamsRuns.warnings());
         warnings.addAll(fileWarnings);
-        Hyperparameters folderName = FolderNameHyperparameters.parse(dir.getFileName().toString());
+        Hyperparameters folderName = FolderNameHyperparameters.parse(folderName());
         Hyperparameters hparams = pluginHparams.isEmpty() ? folderName
                 : new Hyperparameters(pluginHparams, "hparams plugin").withFallback(folderName);
-        return new Run(relativePath, dir.getFileName().toString(), RunFormat.TENSORBOARD, RunStatus.UNKNOWN, hparams,
+        return new Run(relativePath, folderName(), RunFormat.TENSORBOARD, RunStatus.UNKNOWN, hparams,
                 scalars, main.histograms(), warnings);
+    }
+
+    /** The run folder's own name; a file system's root (a remote folder opened at {@code /}) has none but its path. */
+    private String folderName() {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return name == null ? dir.toString() : name.toString();
     }
 }
