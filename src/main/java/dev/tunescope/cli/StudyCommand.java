@@ -197,17 +197,18 @@ public final class StudyCommand implements Callable<Integer> {
             text.println(TerminalText.sanitise("Study " + plan.kind().id() + " in " + out + ": " + plan.why()));
         }
         List<TrialOutcome> outcomes;
+        // the summary is printed before the interrupt hook lets the JVM go: after Ctrl-C it says what was cancelled
         try (InterruptToCancel interrupt = new InterruptToCancel()) {
             outcomes = StudyRunner.run(out, plan, trial -> onlyTrial == null || trial.name().equals(onlyTrial),
                     executor, new ProgressLine(json
                     ? new PrintWriter(Writer.nullWriter()) : text), interrupt.cancellation());
+            if (json) {
+                text.println(JsonValues.MAPPER.writeValueAsString(summary(plan, outcomes)));
+            }
+            text.flush();
         } catch (StudyFolderConflict conflict) {
             throw conflictError(conflict);
         }
-        if (json) {
-            text.println(JsonValues.MAPPER.writeValueAsString(summary(plan, outcomes)));
-        }
-        text.flush();
         return ExitCodes.OK;
     }
 

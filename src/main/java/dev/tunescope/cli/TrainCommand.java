@@ -103,25 +103,26 @@ public final class TrainCommand implements Callable<Integer> {
             outcome = executor.execute(trial, out, report -> progress.onStep(0, 1, trial, report),
                     interrupt.cancellation());
             progress.onTrialEnd(0, 1, outcome);
-        }
-        OptionalDouble evalLoss = finalEvalLoss();
-        if (json) {
-            ObjectNode node = JsonValues.MAPPER.createObjectNode();
-            node.put("run", out.toString());
-            node.put("status", outcome.status().id());
-            node.put("steps", outcome.steps());
-            if (evalLoss.isPresent()) {
-                JsonValues.put(node, "eval_loss", evalLoss.getAsDouble());
+            // printed before the interrupt hook lets the JVM go: after Ctrl-C it still says how the run ended
+            OptionalDouble evalLoss = finalEvalLoss();
+            if (json) {
+                ObjectNode node = JsonValues.MAPPER.createObjectNode();
+                node.put("run", out.toString());
+                node.put("status", outcome.status().id());
+                node.put("steps", outcome.steps());
+                if (evalLoss.isPresent()) {
+                    JsonValues.put(node, "eval_loss", evalLoss.getAsDouble());
+                }
+                outcome.reason().ifPresent(r -> node.put("reason", r));
+                text.println(JsonValues.MAPPER.writeValueAsString(node));
+            } else {
+                text.println(TerminalText.sanitise("Run written to " + out.toAbsolutePath().normalize() + ": "
+                        + outcome.status().id() + " after " + outcome.steps() + " steps, " + (evalLoss.isPresent()
+                        ? String.format(Locale.ROOT, "final eval loss %.6g", evalLoss.getAsDouble())
+                        : "no eval loss logged")));
             }
-            outcome.reason().ifPresent(r -> node.put("reason", r));
-            text.println(JsonValues.MAPPER.writeValueAsString(node));
-        } else {
-            text.println(TerminalText.sanitise("Run written to " + out.toAbsolutePath().normalize() + ": "
-                    + outcome.status().id() + " after " + outcome.steps() + " steps, " + (evalLoss.isPresent()
-                    ? String.format(Locale.ROOT, "final eval loss %.6g", evalLoss.getAsDouble())
-                    : "no eval loss logged")));
+            text.flush();
         }
-        text.flush();
         return ExitCodes.OK;
     }
 

@@ -143,6 +143,11 @@ class SlurmStudyTest {
         for (long job : jobs.values()) {
             assertThat(jobFields(job).get("JobState")).as("job " + job).isEqualTo("CANCELLED");
         }
+        JsonNode summary = JSON.readTree(Files.readString(dir.resolve("tunescope.out")));
+        assertThat(summary.get("trials")).hasSize(2).allSatisfy(trial -> {
+            assertThat(trial.get("status").asText()).isEqualTo("cancelled");
+            assertThat(trial.get("reason").asText()).contains("was cancelled (scancel)");
+        });
     }
 
     @Test
