@@ -1,5 +1,8 @@
 package dev.tunescope.cli;
 
+import dev.tunescope.study.TrialExecutor;
+import dev.tunescope.study.slurm.SlurmExecutor;
+import dev.tunescope.study.slurm.SlurmSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +21,16 @@ final class NodeCommand {
     private static final Set<String> THIS_SIDE_ONLY = Set.of("--restart", "--json", "--plan", "--only-trial");
 
     private NodeCommand() {
+    }
+
+    /**
+     * The study's trials as Slurm jobs, each running {@code parsed} for its trial through {@code tunescope} and
+     * training as {@code onTheNode} would; {@code plannedSteps} is a trial's length where it sets none.
+     */
+    static SlurmExecutor executor(TrialExecutor onTheNode, SlurmSettings settings, List<String> tunescope,
+                                  ParseResult parsed, long plannedSteps) {
+        return new SlurmExecutor(onTheNode, settings, trial -> forTrial(tunescope, parsed, trial.name()),
+                plannedSteps);
     }
 
     static List<String> forTrial(List<String> tunescope, ParseResult parsed, String trial) {

@@ -2,7 +2,6 @@ package dev.tunescope.cli;
 
 import dev.tunescope.study.StudyKind;
 import dev.tunescope.study.TrialExecutor;
-import dev.tunescope.study.slurm.SlurmExecutor;
 import dev.tunescope.study.slurm.SlurmSettings;
 import dev.tunescope.train.OptimizerSpec;
 import dev.tunescope.train.Schedule;
@@ -36,11 +35,9 @@ public final class StudyArguments {
 
     /** The executor that runs the launch's trials as Slurm jobs, each training as {@code here} would. */
     public static TrialExecutor onSlurm(TrialExecutor here, Launch launch, SlurmSettings settings) {
-        List<String> args = of(launch);
-        ParseResult parsed = TunescopeCommand.newCommandLine().parseArgs(args.toArray(String[]::new)).subcommand();
-        List<String> tunescope = SlurmOptions.thisTunescope();
-        return new SlurmExecutor(here, settings, trial -> NodeCommand.forTrial(tunescope, parsed, trial.name()),
-                launch.steps());
+        ParseResult parsed = TunescopeCommand.newCommandLine().parseArgs(of(launch).toArray(String[]::new))
+                .subcommand();
+        return NodeCommand.executor(here, settings, SlurmOptions.thisTunescope(), parsed, launch.steps());
     }
 
     /** {@code study KIND --out DIR ...}: every training setting given, so nothing is inherited differently. */

@@ -16,7 +16,6 @@ import dev.tunescope.study.StudyRunner;
 import dev.tunescope.study.TrialExecutor;
 import dev.tunescope.study.TrialOutcome;
 import dev.tunescope.study.TrialPlan;
-import dev.tunescope.study.slurm.SlurmExecutor;
 import dev.tunescope.train.CommandTemplate;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -196,10 +195,9 @@ public final class StudyCommand implements Callable<Integer> {
         if (!json) {
             text.println(TerminalText.sanitise("Study " + plan.kind().id() + " in " + out + ": " + plan.why()));
         }
-        List<TrialOutcome> outcomes;
         // the summary is printed before the interrupt hook lets the JVM go: after Ctrl-C it says what was cancelled
         try (InterruptToCancel interrupt = new InterruptToCancel()) {
-            outcomes = StudyRunner.run(out, plan, trial -> onlyTrial == null || trial.name().equals(onlyTrial),
+            List<TrialOutcome> outcomes = StudyRunner.run(out, plan, trial -> onlyTrial == null || trial.name().equals(onlyTrial),
                     executor, new ProgressLine(json
                     ? new PrintWriter(Writer.nullWriter()) : text), interrupt.cancellation());
             if (json) {
@@ -217,10 +215,8 @@ public final class StudyCommand implements Callable<Integer> {
         if (onlyTrial != null) {
             throw new UserError("--only-trial runs one trial here: leave out --executor slurm");
         }
-        List<String> tunescope = slurm.tunescopeOnTheNode();
-        var parsed = spec.commandLine().getParseResult();
-        return new SlurmExecutor(onTheNode, slurm.settings(), trial -> NodeCommand.forTrial(tunescope, parsed,
-                trial.name()), training.steps);
+        return NodeCommand.executor(onTheNode, slurm.settings(), slurm.tunescopeOnTheNode(),
+                spec.commandLine().getParseResult(), training.steps);
     }
 
     /** The conflict, and the way out the command line offers. */

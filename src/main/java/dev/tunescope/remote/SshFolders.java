@@ -154,6 +154,7 @@ public final class SshFolders implements AutoCloseable {
         refusal.set(null);
         ClientSession session;
         try {
+            // no port given: 0 leaves it to ~/.ssh/config's Port, else 22, for the host and a ProxyJump's hop alike
             session = client.connect(location.user().orElse(null), location.host(), location.port().orElse(0))
                     .verify(TIMEOUT).getSession();
         } catch (IOException failed) {

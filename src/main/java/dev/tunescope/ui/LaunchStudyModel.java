@@ -287,6 +287,7 @@ public final class LaunchStudyModel {
         @Override
         public void onTrialEnd(int index, int count, TrialOutcome outcome) {
             doneByTrial.put(outcome.trial(), 1.0);
+            losses.remove(outcome.trial()); // its last curve stays on screen until another trial reports
         }
     }
 

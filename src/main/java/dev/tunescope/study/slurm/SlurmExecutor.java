@@ -148,7 +148,8 @@ public final class SlurmExecutor implements TrialExecutor {
                     throw new IOException("Slurm job " + jobId + " of trial " + trial.name() + " could not be followed: "
                             + queryFailed.getMessage());
                 }
-                state = Optional.of(new JobState(jobId, "PENDING", "")); // not known to have ended
+                waitAPoll(jobId); // not known to have ended: asked again
+                continue;
             }
             if (state.isEmpty() || !state.get().live()) {
                 report(trial, run.refresh(), reported, started, listener); // the steps since the last poll
@@ -157,12 +158,16 @@ public final class SlurmExecutor implements TrialExecutor {
             if (state.get().state().equals("RUNNING")) {
                 reported = report(trial, run.refresh(), reported, started, listener);
             }
-            try {
-                Thread.sleep(settings.poll());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw stoppedFollowing(jobId);
-            }
+            waitAPoll(jobId);
+        }
+    }
+
+    private void waitAPoll(long jobId) throws InterruptedIOException {
+        try {
+            Thread.sleep(settings.poll());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw stoppedFollowing(jobId);
         }
     }
 
