@@ -12,6 +12,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,53 +38,51 @@ class SshPasswordTest {
         }
     }
 
-    private Path sshDirWithoutKeys(LoopbackSshServer server) throws Exception {
+    private LoopbackSshServer server;
+    private SshFolders folders;
+
+    /** A server that takes the password "correct horse", and a client with no key to offer (known_hosts only). */
+    @BeforeEach
+    void serverAndClientWithoutKeys() throws Exception {
+        server = new LoopbackSshServer(Fixtures.resolve("tb"), LoopbackSshServer.ecKey());
+        server.acceptPassword("correct horse");
         Path sshDir = server.sshDir(dir.resolve("home"));
-        Files.delete(sshDir.resolve("id_ecdsa")); // known_hosts only: no key to offer
-        return sshDir;
+        Files.delete(sshDir.resolve("id_ecdsa"));
+        folders = new SshFolders(sshDir, HostKeyConsent.REFUSE, FilePasswordProvider.EMPTY);
+    }
+
+    @AfterEach
+    void closeBoth() throws Exception {
+        folders.close();
+        server.close();
     }
 
     @Test
     void thePasswordIsAskedForWhenNoKeyIsAcceptedAndRetriedWhenWrong() throws Exception {
-        try (LoopbackSshServer server = new LoopbackSshServer(Fixtures.resolve("tb"), LoopbackSshServer.ecKey());
-             SshFolders folders = new SshFolders(sshDirWithoutKeys(server), HostKeyConsent.REFUSE,
-                     FilePasswordProvider.EMPTY)) {
-            server.acceptPassword("correct horse");
-            Answers answers = new Answers("wrong", "correct horse");
-            folders.askPasswordsWith(answers);
+        Answers answers = new Answers("wrong", "correct horse");
+        folders.askPasswordsWith(answers);
 
-            Path folder = folders.open(SshLocation.parse(server.address("")));
+        Path folder = folders.open(SshLocation.parse(server.address("")));
 
-            try (var runs = Files.list(folder)) {
-                assertThat(runs.toList()).isNotEmpty();
-            }
-            assertThat(answers.asked).hasSize(2).allSatisfy(question -> assertThat(question)
-                    .startsWith("reader@127.0.0.1:" + server.port()));
+        try (var runs = Files.list(folder)) {
+            assertThat(runs.toList()).isNotEmpty();
         }
+        assertThat(answers.asked).hasSize(2).allSatisfy(question -> assertThat(question)
+                .startsWith("reader@127.0.0.1:" + server.port()));
     }
 
     @Test
-    void withoutAPromptOnlyKeysLogInAndNothingIsAsked() throws Exception {
-        try (LoopbackSshServer server = new LoopbackSshServer(Fixtures.resolve("tb"), LoopbackSshServer.ecKey());
-             SshFolders folders = new SshFolders(sshDirWithoutKeys(server), HostKeyConsent.REFUSE,
-                     FilePasswordProvider.EMPTY)) {
-            server.acceptPassword("correct horse");
-            assertThatThrownBy(() -> folders.open(SshLocation.parse(server.address(""))))
-                    .hasMessageContaining("authentication failed");
-        }
+    void withoutAPromptOnlyKeysLogInAndNothingIsAsked() {
+        assertThatThrownBy(() -> folders.open(SshLocation.parse(server.address(""))))
+                .hasMessageContaining("authentication failed");
     }
 
     @Test
-    void aDeclinedPromptEndsTheLoginInOneLine() throws Exception {
-        try (LoopbackSshServer server = new LoopbackSshServer(Fixtures.resolve("tb"), LoopbackSshServer.ecKey());
-             SshFolders folders = new SshFolders(sshDirWithoutKeys(server), HostKeyConsent.REFUSE,
-                     FilePasswordProvider.EMPTY)) {
-            server.acceptPassword("correct horse");
-            Answers declines = new Answers();
-            folders.askPasswordsWith(declines);
-            assertThatThrownBy(() -> folders.open(SshLocation.parse(server.address(""))))
-                    .hasMessageContaining("authentication failed").hasMessageNotContaining("\n");
-            assertThat(declines.asked).isNotEmpty();
-        }
+    void aDeclinedPromptEndsTheLoginInOneLine() {
+        Answers declines = new Answers();
+        folders.askPasswordsWith(declines);
+        assertThatThrownBy(() -> folders.open(SshLocation.parse(server.address(""))))
+                .hasMessageContaining("authentication failed").hasMessageNotContaining("\n");
+        assertThat(declines.asked).isNotEmpty();
     }
 }

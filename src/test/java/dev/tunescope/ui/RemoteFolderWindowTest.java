@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tunescope.testing.Fixtures;
 import dev.tunescope.testing.LoopbackSftp;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,15 +37,8 @@ class RemoteFolderWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        KeyPair userKey = LoopbackSftp.ecKey();
-        server = new LoopbackSftp(Fixtures.root(), userKey);
-        Path sshDir = Files.createDirectories(home.resolve(".ssh"));
-        try (OutputStream out = Files.newOutputStream(sshDir.resolve("id_ecdsa"))) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(userKey, "test", null, out);
-        }
-        Files.writeString(sshDir.resolve("known_hosts"), "[127.0.0.1]:" + server.port() + " "
-                + PublicKeyEntry.toString(server.hostKey().getPublic()) + "\n");
-        System.setProperty("tunescope.ssh.dir", sshDir.toString());
+        server = new LoopbackSftp(Fixtures.root());
+        System.setProperty("tunescope.ssh.dir", server.server().sshDir(home).toString());
         prefs = UiPreferences.inMemory();
         window = new MainWindow(stage, Background.fx(), prefs);
         this.stage = stage;

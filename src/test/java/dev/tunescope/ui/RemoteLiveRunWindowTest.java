@@ -8,17 +8,13 @@ import dev.tunescope.run.Hyperparameters;
 import dev.tunescope.run.RunStatus;
 import dev.tunescope.run.ScalarSeries;
 import dev.tunescope.testing.LoopbackSftp;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,15 +43,8 @@ class RemoteLiveRunWindowTest {
         for (long step = 1; step <= 10; step++) {
             trainer.metrics(step, Map.of("train/loss", 1.0 / step));
         }
-        KeyPair userKey = LoopbackSftp.ecKey();
-        server = new LoopbackSftp(served, userKey);
-        Path sshDir = Files.createDirectories(home.resolve(".ssh"));
-        try (OutputStream out = Files.newOutputStream(sshDir.resolve("id_ecdsa"))) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(userKey, "test", null, out);
-        }
-        Files.writeString(sshDir.resolve("known_hosts"), "[127.0.0.1]:" + server.port() + " "
-                + PublicKeyEntry.toString(server.hostKey().getPublic()) + "\n");
-        System.setProperty("tunescope.ssh.dir", sshDir.toString());
+        server = new LoopbackSftp(served);
+        System.setProperty("tunescope.ssh.dir", server.server().sshDir(home).toString());
         window = new MainWindow(stage, Background.fx(), UiPreferences.inMemory());
         stage.show();
     }
