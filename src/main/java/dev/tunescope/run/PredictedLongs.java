@@ -97,7 +97,7 @@ final class PredictedLongs {
         return new PredictedLongs(first, slope, null, null, copy);
     }
 
-    private static long line(long first, double slope, int index) {
+    static long line(long first, double slope, int index) {
         return first + Math.round(index * slope);
     }
 
@@ -120,6 +120,40 @@ final class PredictedLongs {
     long payloadBytes() {
         return small != null ? 2L * small.length : medium != null ? 4L * medium.length
                 : raw != null ? 8L * raw.length : 0;
+    }
+
+    long first() {
+        return first;
+    }
+
+    double slope() {
+        return slope;
+    }
+
+    /**
+     * Writes the residuals (the values themselves for 8 bytes a value) of the first {@code count} values at
+     * {@code at}, {@link #bytesPerValue()} bytes each, for a block kept outside the heap ({@link MappedPointBlock}).
+     */
+    void writeResiduals(java.nio.ByteBuffer out, int at, int count) {
+        for (int i = 0; i < count; i++) {
+            if (small != null) {
+                out.putShort(at + 2 * i, small[i]);
+            } else if (medium != null) {
+                out.putInt(at + 4 * i, medium[i]);
+            } else if (raw != null) {
+                out.putLong(at + 8 * i, raw[i]);
+            }
+        }
+    }
+
+    /** The value at {@code index} of a column written by {@link #writeResiduals}, read back in place. */
+    static long read(java.nio.ByteBuffer in, int at, int bytesPerValue, long first, double slope, int index) {
+        return switch (bytesPerValue) {
+            case 0 -> line(first, slope, index);
+            case 2 -> line(first, slope, index) + in.getShort(at + 2 * index);
+            case 4 -> line(first, slope, index) + in.getInt(at + 4 * index);
+            default -> in.getLong(at + 8 * index);
+        };
     }
 
     /** True when a residual array is held (so the array's header is too). */

@@ -26,6 +26,7 @@ public final class ScalarSeriesBuilder {
     private static final PointBlock[] NO_BLOCKS = new PointBlock[0];
 
     private final String tag;
+    private final BlockSpace space; // where full blocks go; null keeps them on the heap
     // points [0, sealedPoints): sealed blocks, full but the last one when lastPartial
     private PointBlock[] sealed = NO_BLOCKS;
     private int sealedCount;
@@ -43,7 +44,78 @@ public final class ScalarSeriesBuilder {
     private ScalarSeries built; // the series of exactly the points held now, once built
 
     public ScalarSeriesBuilder(String tag) {
+        this(tag, null);
+    }
+
+    /** A builder that writes each block it fills into {@code space} (when that has room), not onto the heap. */
+    public ScalarSeriesBuilder(String tag, BlockSpace space) {
         this.tag = tag;
+        this.space = space;
+    }
+
+    /**
+     * A builder that goes on from points kept in a run cache: {@code blocks} are where each block was written by
+     * {@link #storeIn}, in order, all full but the last. Nothing is copied: the series it builds read them in place.
+     *
+     * @throws IllegalArgumentException when a slot holds no well-formed block, a block but the last is not full,
+     *                                  or the steps do not increase (a damaged cache)
+     */
+    public static ScalarSeriesBuilder restore(String tag, BlockSpace space, java.util.List<BlockSpace.Slot> blocks,
+                                              boolean wallTimes, long droppedPoints) {
+        ScalarSeriesBuilder builder = new ScalarSeriesBuilder(tag, space);
+        long previous = Long.MIN_VALUE;
+        for (int k = 0; k < blocks.size(); k++) {
+            BlockSpace.Slot slot = blocks.get(k);
+            MappedPointBlock block = MappedPointBlock.read(slot.buffer(), slot.at(), slot.position());
+            if (k < blocks.size() - 1 && block.size() != PointBlock.CAPACITY) {
+                throw new IllegalArgumentException("block " + k + " of " + tag + " is not full");
+            }
+            if (k > 0 && block.step(0) <= previous) {
+                throw new IllegalArgumentException("the steps of " + tag + " go back at block " + k);
+            }
+            previous = block.step(block.size() - 1);
+            builder.append(block);
+        }
+        builder.lastPartial = builder.sealedCount > 0 && builder.sealed[builder.sealedCount - 1].size()
+                < PointBlock.CAPACITY;
+        builder.size = builder.sealedPoints;
+        builder.lastStep = builder.size == 0 ? 0 : previous;
+        builder.wallTimes = wallTimes;
+        builder.droppedPoints = droppedPoints;
+        return builder;
+    }
+
+    /**
+     * Where every block of the points held now lies in {@code space}, writing there the blocks not yet in it (the
+     * last, partly filled one; those sealed while the space was full): what a run cache's index records. Null when
+     * the space has no room left for them. The builder keeps its own blocks.
+     */
+    public long[] storeIn(BlockSpace space) {
+        build();
+        long[] positions = new long[sealedCount];
+        for (int k = 0; k < sealedCount; k++) {
+            PointBlock block = sealed[k];
+            if (block instanceof MappedPointBlock mapped) {
+                if (this.space != space) {
+                    return null; // another cache's block: never the case for a run read through one cache
+                }
+                positions[k] = mapped.position();
+                continue;
+            }
+            HeapPointBlock heap = (HeapPointBlock) block;
+            BlockSpace.Slot slot = space.reserve(heap.storedBytes());
+            if (slot == null) {
+                return null;
+            }
+            heap.writeTo(slot.buffer(), slot.at());
+            positions[k] = slot.position();
+        }
+        return positions;
+    }
+
+    /** True when some point has had a wall time (for a run cache's index). */
+    public boolean hasWallTimes() {
+        return wallTimes;
     }
 
     public String tag() {
@@ -177,14 +249,32 @@ public final class ScalarSeriesBuilder {
         return openSteps[index - sealedPoints];
     }
 
-    /** Seals the first {@code count} points of the plain columns into a block; the columns stay for reuse. */
+    /**
+     * Seals the first {@code count} points of the plain columns into a block; the columns stay for reuse. A full
+     * block goes to the space when there is one with room (a partly filled one is reopened by the next point).
+     */
     private void seal(int count) {
-        PointBlock block = PointBlock.of(openSteps, openValues, openWalls, count);
+        append(outside(HeapPointBlock.of(openSteps, openValues, openWalls, count)));
+    }
+
+    private PointBlock outside(HeapPointBlock block) {
+        if (space == null || block.size() < PointBlock.CAPACITY) {
+            return block;
+        }
+        BlockSpace.Slot slot = space.reserve(block.storedBytes());
+        if (slot == null) {
+            return block;
+        }
+        block.writeTo(slot.buffer(), slot.at());
+        return MappedPointBlock.read(slot.buffer(), slot.at(), slot.position());
+    }
+
+    private void append(PointBlock block) {
         if (sealedCount == sealed.length) {
             sealed = Arrays.copyOf(sealed, Math.max(4, 2 * sealedCount));
         }
         sealed[sealedCount++] = block;
-        sealedPoints += count;
+        sealedPoints += block.size();
         sealedBytes += block.retainedBytes() + 4;
     }
 

@@ -10,7 +10,7 @@ package dev.tunescope.run;
  * <p>Immutable; null stands for a block without wall times.
  */
 final class WallTimes {
-    private static final double TICKS_A_SECOND = 1000;
+    static final double TICKS_A_SECOND = 1000;
     /** Offsets past this many seconds (about 28 years) are kept as logged: their ticks would lose precision. */
     private static final double LARGEST_OFFSET = 1e9;
 
@@ -65,6 +65,24 @@ final class WallTimes {
 
     long payloadBytes() {
         return ticks != null ? ticks.payloadBytes() : 8L * logged.length;
+    }
+
+    /** True when the times are ticks after {@link #origin()} ({@link #ticks()}), false when kept as logged. */
+    boolean isTicks() {
+        return ticks != null;
+    }
+
+    double origin() {
+        return origin;
+    }
+
+    PredictedLongs ticks() {
+        return ticks;
+    }
+
+    /** The times as logged, for a block written outside the heap; only when not {@link #isTicks()}. */
+    double logged(int index) {
+        return logged[index];
     }
 
     int arrays() {
