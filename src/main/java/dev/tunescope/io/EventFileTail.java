@@ -36,6 +36,26 @@ final class EventFileTail {
         return name;
     }
 
+    Path file() {
+        return file;
+    }
+
+    /** Where the next read starts: the end of the last record taken. */
+    long offset() {
+        return offset;
+    }
+
+    /** The file's size at the last read. */
+    long size() {
+        return size;
+    }
+
+    /** Goes on from a run cache's record of an earlier read that took the records before {@code offset}. */
+    void resume(long offset, long size) {
+        this.offset = offset;
+        this.size = size;
+    }
+
     /**
      * Decodes the records appended since the last call into {@code target}.
      *

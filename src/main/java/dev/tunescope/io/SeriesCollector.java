@@ -1,5 +1,6 @@
 package dev.tunescope.io;
 
+import dev.tunescope.run.BlockSpace;
 import dev.tunescope.run.Histogram;
 import dev.tunescope.run.HistogramSeries;
 import dev.tunescope.run.HistogramSeriesBuilder;
@@ -32,6 +33,7 @@ public final class SeriesCollector {
     static final int WARNINGS_PER_FILE = 100;
 
     private final long byteLimit;
+    private BlockSpace space; // where new series put their full blocks; null keeps them on the heap
     private long heldBytes;
     private boolean overBudget; // the limit was met and said so; cleared with the series
 
@@ -102,7 +104,7 @@ public final class SeriesCollector {
     private ScalarSeriesBuilder builderOf(String tag) {
         ScalarSeriesBuilder builder = scalars.get(tag);
         if (builder == null) {
-            builder = new ScalarSeriesBuilder(tag);
+            builder = new ScalarSeriesBuilder(tag, space);
             scalars.put(tag, builder);
             heldBytes += RunFootprint.PER_SERIES + builder.heldBytes();
         }
@@ -150,11 +152,11 @@ public final class SeriesCollector {
                 (first, next) -> new Restart(first.step, first.byteOffset, first.line, first.dropped + next.dropped));
     }
 
-    private record TagInFile(String file, String tag) {
+    record TagInFile(String file, String tag) {
     }
 
     /** Where a tag first went back in steps, and how many points that replaced in all. */
-    private record Restart(long step, long byteOffset, long line, long dropped) {
+    record Restart(long step, long byteOffset, long line, long dropped) {
         ReadWarning toWarning(TagInFile where) {
             return new ReadWarning(where.file(), byteOffset, line, "tag '" + where.tag() + "' went back to step "
                     + step + " (a restart or a repeated step): " + dropped + " earlier point(s) at steps >= the"
@@ -242,5 +244,49 @@ public final class SeriesCollector {
         });
         restarts.forEach((where, restart) -> all.add(restart.toWarning(where)));
         return all;
+    }
+
+    // What the run cache saves and restores (CollectorState); a restored collector reads on as if it had read
+    // everything before itself.
+
+    /** Series made from now on write their full blocks into {@code space}. */
+    void spillTo(BlockSpace space) {
+        this.space = space;
+    }
+
+    Map<String, ScalarSeriesBuilder> scalarBuilders() {
+        return scalars;
+    }
+
+    Map<String, HistogramSeriesBuilder> histogramBuilders() {
+        return histograms;
+    }
+
+    List<ReadWarning> keptWarnings() {
+        return warnings;
+    }
+
+    Map<String, Integer> warningCounts() {
+        return warningsByFile;
+    }
+
+    Map<TagInFile, Restart> restartNotes() {
+        return restarts;
+    }
+
+    void restoreScalar(ScalarSeriesBuilder builder) {
+        scalars.put(builder.tag(), builder);
+        heldBytes += RunFootprint.PER_SERIES + builder.heldBytes();
+    }
+
+    void restoreHistogram(String tag, long step, double wallTime, Histogram histogram) {
+        histograms.computeIfAbsent(tag, HistogramSeriesBuilder::new).add(step, wallTime, histogram);
+        heldBytes += RunFootprint.of(histogram);
+    }
+
+    void restoreWarnings(List<ReadWarning> kept, Map<String, Integer> counts, Map<TagInFile, Restart> notes) {
+        warnings.addAll(kept);
+        warningsByFile.putAll(counts);
+        restarts.putAll(notes);
     }
 }

@@ -29,10 +29,24 @@ public final class TensorBoardRunSource implements RunSource {
     private final SeriesCollector hparamsRuns = new SeriesCollector();
     private final Map<Path, EventFileTail> tails = new LinkedHashMap<>();
     private Map<String, HyperparameterValue> pluginHparams = Map.of();
+    private final TensorBoardCacheLink cache;
+    private final TensorBoardCacheLink.Holder held = new Held();
+    private boolean refreshed;
 
+    /** A run read through the {@link RunCache#shared() shared} run cache. */
     public TensorBoardRunSource(Path dir, String relativePath) {
+        this(dir, relativePath, RunCache.shared());
+    }
+
+    public TensorBoardRunSource(Path dir, String relativePath, RunCache cache) {
         this.dir = dir;
         this.relativePath = relativePath;
+        this.cache = new TensorBoardCacheLink(cache, dir);
+    }
+
+    /** True when this run's points so far came from the run cache rather than its files. */
+    boolean restoredFromCache() {
+        return cache.restored();
     }
 
     @Override
@@ -48,28 +62,45 @@ public final class TensorBoardRunSource implements RunSource {
     @Override
     public Run refresh() {
         List<ReadWarning> fileWarnings = new ArrayList<>();
+        List<Path> mainFiles = TensorBoardFormat.eventFiles(dir);
+        List<Path> hparamsFiles = new ArrayList<>();
+        for (Path sub : TensorBoardFormat.hparamsSubfolders(dir)) {
+            hparamsFiles.addAll(TensorBoardFormat.eventFiles(sub));
+        }
+        cache.begin(held, mainFiles, hparamsFiles, !refreshed);
+        refreshed = true;
+        long before = readOffsets();
         try {
-            if (readNewRecords(fileWarnings)) {
+            if (readNewRecords(mainFiles, hparamsFiles, fileWarnings)) {
                 startOver();
-                readNewRecords(fileWarnings);
+                cache.startedOver(held);
+                readNewRecords(mainFiles, hparamsFiles, fileWarnings);
             }
         } catch (RuntimeException bug) {
             main.warn(ReadWarning.wholeFile(relativePath, "reading stopped: " + FailureText.of(bug)));
+        } finally {
+            cache.end(held, mainFiles, hparamsFiles, readOffsets() != before);
         }
         return snapshot(fileWarnings);
     }
 
-    /** Reads every file from where it stopped; returns true when a file shrank or was replaced. */
-    private boolean readNewRecords(List<ReadWarning> fileWarnings) {
-        List<Path> files = new ArrayList<>(TensorBoardFormat.eventFiles(dir));
-        int mainFiles = files.size();
-        for (Path sub : TensorBoardFormat.hparamsSubfolders(dir)) {
-            files.addAll(TensorBoardFormat.eventFiles(sub));
+    /** A sum of where every file's reading stands, to tell whether a refresh read anything. */
+    private long readOffsets() {
+        long sum = tails.size();
+        for (EventFileTail tail : tails.values()) {
+            sum += tail.offset();
         }
+        return sum;
+    }
+
+    /** Reads every file from where it stopped; returns true when a file shrank or was replaced. */
+    private boolean readNewRecords(List<Path> mainFiles, List<Path> hparamsFiles, List<ReadWarning> fileWarnings) {
+        List<Path> files = new ArrayList<>(mainFiles);
+        files.addAll(hparamsFiles);
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
-            EventFileTail tail = tails.computeIfAbsent(file, f -> new EventFileTail(f, displayName(f)));
-            SeriesCollector target = i < mainFiles ? main : hparamsRuns;
+            EventFileTail tail = tailOf(file);
+            SeriesCollector target = i < mainFiles.size() ? main : hparamsRuns;
             try {
                 if (tail.readNew(target, this::takeHyperparameters)) {
                     return true;
@@ -80,6 +111,10 @@ public final class TensorBoardRunSource implements RunSource {
             tail.incompleteTail().ifPresent(fileWarnings::add);
         }
         return false;
+    }
+
+    private EventFileTail tailOf(Path file) {
+        return tails.computeIfAbsent(file, f -> new EventFileTail(f, displayName(f)));
     }
 
     private void takeHyperparameters(Map<String, HyperparameterValue> values) {
@@ -115,5 +150,38 @@ public final class TensorBoardRunSource implements RunSource {
     private String folderName() {
         Path name = dir.toAbsolutePath().normalize().getFileName();
         return name == null ? dir.toString() : name.toString();
+    }
+
+    /** What the run cache saves and restores of this source. */
+    private final class Held implements TensorBoardCacheLink.Holder {
+        @Override
+        public EventFileTail tailOf(Path file) {
+            return TensorBoardRunSource.this.tailOf(file);
+        }
+
+        @Override
+        public SeriesCollector main() {
+            return main;
+        }
+
+        @Override
+        public SeriesCollector hparamsRuns() {
+            return hparamsRuns;
+        }
+
+        @Override
+        public Map<Path, EventFileTail> tails() {
+            return tails;
+        }
+
+        @Override
+        public Map<String, HyperparameterValue> pluginHparams() {
+            return pluginHparams;
+        }
+
+        @Override
+        public void restoreHparams(Map<String, HyperparameterValue> values) {
+            pluginHparams = Map.copyOf(values);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tunescope.train;
 
+import dev.tunescope.io.HeldFileLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

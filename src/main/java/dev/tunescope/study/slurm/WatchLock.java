@@ -2,7 +2,7 @@ package dev.tunescope.study.slurm;
 
 import dev.tunescope.study.StudyFolderConflict;
 import dev.tunescope.train.TrialFolder;
-import dev.tunescope.train.HeldFileLock;
+import dev.tunescope.io.HeldFileLock;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.tunescope.train;
+package dev.tunescope.io;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
