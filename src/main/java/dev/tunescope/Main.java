@@ -2,6 +2,7 @@ package dev.tunescope;
 
 import dev.tunescope.cli.ExitCodes;
 import dev.tunescope.cli.TunescopeCommand;
+import dev.tunescope.io.RunCache;
 import dev.tunescope.ui.AppArguments;
 import dev.tunescope.ui.TunescopeApp;
 import java.util.Optional;
@@ -15,6 +16,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        try {
+            RunCache.share(RunCache.fromSettings());
+        } catch (IllegalArgumentException badSetting) {
+            System.err.println("tunescope: " + badSetting.getMessage());
+            System.exit(ExitCodes.USAGE);
+        }
         if (!(args.length > 0 && TunescopeCommand.isCommandName(args[0])) && AppArguments.wantsApp(args)) {
             Optional<String> cannotStart = TunescopeApp.open(args);
             if (cannotStart.isPresent()) {

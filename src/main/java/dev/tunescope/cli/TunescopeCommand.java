@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
                 "1:failed (an I/O error such as a full disk, no display for the app, or a bug: --verbose shows where)",
                 "2:bad arguments, a missing path, or a folder that holds something else"},
         subcommands = {InspectCommand.class, DiagnoseCommand.class, ExportCommand.class, TrainCommand.class, VerifyCommand.class,
-                StudyCommand.class, CommandLine.HelpCommand.class})
+                StudyCommand.class, CacheCommand.class, CommandLine.HelpCommand.class})
 public final class TunescopeCommand implements Callable<Integer> {
     static final String VERBOSE = "--verbose";
 
@@ -96,7 +96,7 @@ public final class TunescopeCommand implements Callable<Integer> {
         if (path != null) {
             // Main opens the app for a folder; this is reached only for something that is not one
             throw new UserError(Files.exists(path) ? path + " is not a folder; the app opens a folder of runs"
-                    : "no such folder or command: " + path + " (commands: inspect, diagnose, export, train, study)");
+                    : "no such folder or command: " + path + " (commands: inspect, diagnose, export, train, study, cache)");
         }
         cli.usage(cli.getOut());
         return ExitCodes.OK;

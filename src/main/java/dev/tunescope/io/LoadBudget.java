@@ -45,7 +45,8 @@ public record LoadBudget(long bytes, long perRunBytes, long heapBytes) {
                 + " heap";
     }
 
-    static String size(long bytes) {
+    /** A byte count for people: {@code 1.0 GB}, {@code 12 MB}, {@code 3 KB} (the one formatter of sizes). */
+    public static String size(long bytes) {
         if (bytes >= 1L << 30) {
             return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
         }

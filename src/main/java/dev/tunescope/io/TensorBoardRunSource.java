@@ -45,7 +45,7 @@ public final class TensorBoardRunSource implements RunSource {
     }
 
     /** True when this run's points so far came from the run cache rather than its files. */
-    boolean restoredFromCache() {
+    public boolean restoredFromCache() {
         return cache.restored();
     }
 
