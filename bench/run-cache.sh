@@ -15,17 +15,29 @@ case "${1:-reopen}" in
   reopen)
     taskset -c 0 java -Xmx4g -XX:+UseG1GC -cp "$cp" dev.tunescope.bench.RunCacheBenchmark "${2:-target/bench}" ;;
   huge)
+    # three interleaved rounds of: cache off (the baseline), cache emptied (the first open), cache warm (a reopen)
     dir="${2:-target/bench/huge}"
     java -cp "$cp" dev.tunescope.bench.HugeFolder "$dir" "${3:-4}" "${4:-1000000}"
     du -sh "$dir"
     cache="$(mktemp -d)"
-    for pass in "cache emptied" "cache warm"; do
-      echo "== inspect under -Xmx1g, $pass"
-      /usr/bin/time -f "%e s wall, %M KB max resident" \
-        java -Xmx1g -XX:+UseG1GC -Dtunescope.cache="$cache" -jar target/tunescope.jar inspect "$dir" \
-        | grep -E "points|^lr_|train/loss" | head -12
+    results="$(mktemp)"
+    for round in 1 2 3; do
+      for pass in off emptied warm; do
+        setting="$cache"
+        [ "$pass" = off ] && setting=off
+        [ "$pass" = emptied ] && rm -rf "${cache:?}"/*
+        /usr/bin/time -o "$results.one" -f "%e %M" java -Xmx1g -XX:+UseG1GC -Dtunescope.cache="$setting" \
+          -jar target/tunescope.jar inspect "$dir" > "$results.out" 2> "$results.err"
+        echo "$pass $(cat "$results.one") $(grep -c ' 1000000 ' "$results.out") $(grep -c 'heap budget' "$results.err")" \
+          | tee -a "$results"
+      done
+    done
+    echo "pass: median wall s, median max resident MB, series with every point, heap-budget notices"
+    for pass in off emptied warm; do
+      grep "^$pass " "$results" | sort -k2 -n | sed -n 2p \
+        | awk '{printf "%s: %s s, %d MB, %s series, %s notices\n", $1, $2, $3 / 1024, $4, $5}'
     done
     du -sh "$cache"
-    rm -rf "$cache" ;;
+    rm -rf "$cache" "$results" "$results".* ;;
   *) echo "usage: bench/run-cache.sh reopen|huge ..." >&2; exit 2 ;;
 esac

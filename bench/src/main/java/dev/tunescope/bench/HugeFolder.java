@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 /**
  * A sweep too large for a small heap: RUNS runs (learning rates) of 50 float32 tags logged every step for
  * STEPS steps, written by the test event writer (200 million points at the defaults 4 x 1,000,000, about 11 GB).
- * Wall times about 3 ms apart with a millisecond of jitter; the loss of the highest learning rate spikes every
- * 100,000 steps (one point 30x the curve), so a chart that drops points would lose them. Written once and kept.
+ * Wall times about 3 ms apart with a millisecond of jitter; losses carry 5% noise, and the loss of the highest
+ * learning rate spikes every 100,000 steps (one point 30x the curve), so a chart that drops points would lose them. Written once and kept.
  *
  * <p>Usage: {@code java ... HugeFolder DIR [RUNS] [STEPS]}; prints the folder.
  */
@@ -55,13 +55,13 @@ public final class HugeFolder {
         try (EventFileWriter out = new EventFileWriter(run.resolve("events.out.tfevents.1795436463.huge"))) {
             for (int step = 1; step <= steps; step++) {
                 wall += 0.003 + random.nextInt(2) * 0.001;
-                double loss = 2 / Math.sqrt(1 + step * lr * 10) + 0.01 * random.nextGaussian();
+                double loss = 2 / Math.sqrt(1 + step * lr * 10) * (1 + 0.05 * random.nextGaussian());
                 if (spiky && step % 100_000 == 0) {
                     loss *= 30;
                 }
                 out.scalar("train/loss", step, wall, (float) loss);
                 for (int tag = 1; tag < TAGS; tag++) {
-                    out.scalar("metric/" + tag, step, wall, (float) (loss * tag + 0.001 * random.nextGaussian()));
+                    out.scalar("metric/" + tag, step, wall, (float) (loss * tag * (1 + 0.01 * random.nextGaussian())));
                 }
             }
         }
