@@ -62,15 +62,17 @@ public final class TensorBoardRunSource implements RunSource {
     @Override
     public Run refresh() {
         List<ReadWarning> fileWarnings = new ArrayList<>();
-        List<Path> mainFiles = TensorBoardFormat.eventFiles(dir);
+        List<Path> mainFiles = List.of();
         List<Path> hparamsFiles = new ArrayList<>();
-        for (Path sub : TensorBoardFormat.hparamsSubfolders(dir)) {
-            hparamsFiles.addAll(TensorBoardFormat.eventFiles(sub));
-        }
-        cache.begin(held, mainFiles, hparamsFiles, !refreshed);
-        refreshed = true;
         long before = readOffsets();
         try {
+            mainFiles = TensorBoardFormat.eventFiles(dir);
+            for (Path sub : TensorBoardFormat.hparamsSubfolders(dir)) {
+                hparamsFiles.addAll(TensorBoardFormat.eventFiles(sub));
+            }
+            cache.begin(held, mainFiles, hparamsFiles, !refreshed);
+            refreshed = true;
+            before = readOffsets();
             if (readNewRecords(mainFiles, hparamsFiles, fileWarnings)) {
                 startOver();
                 cache.startedOver(held);

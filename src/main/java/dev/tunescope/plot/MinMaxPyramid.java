@@ -56,9 +56,25 @@ public final class MinMaxPyramid {
         this.levels = levels;
     }
 
-    /** Builds the pyramid of a series with base blocks of {@value #DEFAULT_BASE_BLOCK} points. */
+    /**
+     * Builds the pyramid of a series with base blocks of {@value #DEFAULT_BASE_BLOCK} points, or, past
+     * {@value #FINE_POINTS} points, of as many more as keep it near 24 MB: a series read from the run cache may be
+     * far larger than the heap, and its pyramid must not be (200 million points: base blocks of 512, 19 MB). The
+     * reducer then scans up to twice a base block at a pixel column's edges, still a small part of a frame.
+     */
     public static MinMaxPyramid build(ScalarSeries series) {
-        return build(series, DEFAULT_BASE_BLOCK);
+        return build(series, baseBlockFor(series.size()));
+    }
+
+    /** Points up to which a series gets the default base block (3 bytes a point, 24 MB at this size). */
+    static final int FINE_POINTS = 8 << 20;
+
+    static int baseBlockFor(int points) {
+        if (points <= FINE_POINTS) {
+            return DEFAULT_BASE_BLOCK;
+        }
+        int factor = Integer.highestOneBit((points - 1) / FINE_POINTS) << 1;
+        return DEFAULT_BASE_BLOCK * factor;
     }
 
     /** Builds the pyramid of a series; {@code baseBlock} is a power of two (1 indexes every point). */

@@ -143,6 +143,18 @@ class MinMaxPyramidTest {
     }
 
     @Test
+    void aSeriesLargerThanTheHeapGetsAPyramidOfAboutTwentyFourMegabytes() {
+        assertThat(MinMaxPyramid.baseBlockFor(MinMaxPyramid.FINE_POINTS)).isEqualTo(16);
+        assertThat(MinMaxPyramid.baseBlockFor(MinMaxPyramid.FINE_POINTS + 1)).isEqualTo(32);
+        for (int points : new int[] {MinMaxPyramid.FINE_POINTS + 1, 50_000_000, 200_000_000, Integer.MAX_VALUE}) {
+            int base = MinMaxPyramid.baseBlockFor(points);
+            assertThat(Integer.bitCount(base)).isEqualTo(1);
+            double bytes = 2.0 * 24 * points / base; // two levels' worth of 24-byte blocks, as memory above
+            assertThat(bytes).as("%d points", points).isBetween(12e6 * 0.9, 26e6);
+        }
+    }
+
+    @Test
     void theBaseBlockMustBeAPowerOfTwo() {
         assertThatThrownBy(() -> MinMaxPyramid.build(series(1, 2), 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MinMaxPyramid.build(series(1, 2), 0)).isInstanceOf(IllegalArgumentException.class);

@@ -149,6 +149,11 @@ public final class LoopbackSshServer implements AutoCloseable {
         killAtBytes.set(bytes);
     }
 
+    /** Forgets a {@link #killWhenSent} that has not happened yet. */
+    public void keepSessions() {
+        killAtBytes.set(null);
+    }
+
     /** Kills the session that lists a folder named {@code name} for the {@code nth} time from now, as it opens it. */
     public void killWhenListed(String name, int nth) {
         listingsLeft.set(nth);
