@@ -51,6 +51,11 @@ public final class RunDiscovery {
      * rather than by an out-of-memory error.
      */
     public static Found find(Path root, int maxRuns) throws IOException {
+        return find(root, maxRuns, ReadAhead.threadsFor(root));
+    }
+
+    /** As {@link #find(Path, int)}, looking into folders on {@code threads} threads. */
+    static Found find(Path root, int maxRuns, int threads) throws IOException {
         Path start = root.toAbsolutePath().normalize();
         if (Files.isRegularFile(start)) {
             return new Found(fromFile(start), List.of());
@@ -66,14 +71,14 @@ public final class RunDiscovery {
             return new Found(found, warnings);
         }
         try {
-            walk(start, maxRuns, found, warnings);
+            walk(start, maxRuns, threads, found, warnings);
         } catch (UncheckedIOException brokenOff) {
             // A listing that fails as it starts throws this out of the walk on some file systems (MINA's SFTP, when
             // the connection drops): walked again once from the top, on the connection re-opened under it.
             found.clear();
             warnings.clear();
             try {
-                walk(start, maxRuns, found, warnings);
+                walk(start, maxRuns, threads, found, warnings);
             } catch (UncheckedIOException again) {
                 throw again.getCause();
             }
@@ -82,8 +87,16 @@ public final class RunDiscovery {
         return new Found(found, warnings);
     }
 
-    private static void walk(Path start, int maxRuns, List<RunLocation> found, List<ReadWarning> warnings)
-            throws IOException {
+    private static void walk(Path start, int maxRuns, int threads, List<RunLocation> found,
+                             List<ReadWarning> warnings) throws IOException {
+        try (FolderSearch search = new FolderSearch(maxRuns, threads,
+                folder -> runsIn(folder.dir(), folder.relative(), start), found, warnings)) {
+            walk(start, search);
+            search.finish();
+        }
+    }
+
+    private static void walk(Path start, FolderSearch search) throws IOException {
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -93,21 +106,14 @@ public final class RunDiscovery {
                 if (TensorBoardFormat.isHparamsSubfolder(dir) && TensorBoardFormat.isRunDirectory(dir.getParent())) {
                     return FileVisitResult.SKIP_SUBTREE; // read as part of the run above it
                 }
-                String relative = relativePath(start, dir);
-                found.addAll(runsIn(dir, relative, start));
-                if (found.size() >= maxRuns) {
-                    warnings.add(ReadWarning.wholeFile(shown(relative), "searching stopped here after " + found.size()
-                            + " runs, the most this heap can list, so folders not yet searched were not read (run"
-                            + " with a larger -Xmx, or open a sub-folder)"));
-                    return FileVisitResult.TERMINATE;
-                }
-                return FileVisitResult.CONTINUE;
+                return search.add(dir, relativePath(start, dir)) ? FileVisitResult.CONTINUE
+                        : FileVisitResult.TERMINATE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException unreadable) {
                 // an unreadable corner must not hide the rest of the folder, nor vanish without a word
-                warnings.add(ReadWarning.wholeFile(shown(relativePath(start, file)), FailureText.of(unreadable)
+                search.failed(ReadWarning.wholeFile(shown(relativePath(start, file)), FailureText.of(unreadable)
                         + "; any runs in it were not found"));
                 return FileVisitResult.CONTINUE;
             }

@@ -32,22 +32,30 @@ public final class RunLoader {
      * read here is not refreshed again, and 100,000 sources held open would take twice what their runs hold.
      */
     public static LoadResult load(Path root, LoadBudget budget) throws IOException {
-        RunDiscovery.Found found = RunDiscovery.find(root, budget.listedRuns());
+        return load(root, budget, ReadAhead.threadsFor(root));
+    }
+
+    /** As {@link #load(Path, LoadBudget)}, searching and reading on {@code threads} threads. */
+    static LoadResult load(Path root, LoadBudget budget, int threads) throws IOException {
+        RunDiscovery.Found found = RunDiscovery.find(root, budget.listedRuns(), threads);
         return read(found.runs(), location -> location.open().refresh(), RunLocation::path,
-                RunFootprint.PER_LOCATION, budget, found.warnings(), ReadListener.NONE);
+                RunFootprint.PER_LOCATION, budget, found.warnings(), ReadListener.NONE, threads);
     }
 
     /**
-     * Refreshes {@code sources} in order within {@code budget}, for a caller that keeps the sources to refresh
-     * them again later (each keeps what it read, sharing the arrays of its run's series).
+     * Refreshes {@code sources}, the runs found under {@code folder}, in order within {@code budget}, for a caller
+     * that keeps the sources to refresh them again later (each keeps what it read, sharing the arrays of its run's
+     * series).
      */
-    public static LoadResult refreshAll(List<RunSource> sources, LoadBudget budget) {
-        return refreshAll(sources, budget, ReadListener.NONE);
+    public static LoadResult refreshAll(Path folder, List<RunSource> sources, LoadBudget budget) {
+        return refreshAll(folder, sources, budget, ReadListener.NONE);
     }
 
-    /** As {@link #refreshAll(List, LoadBudget)}, telling {@code listener} of each run as soon as it is read. */
-    public static LoadResult refreshAll(List<RunSource> sources, LoadBudget budget, ReadListener listener) {
-        return read(sources, RunSource::refresh, RunSource::path, 0, budget, List.of(), listener);
+    /** As {@link #refreshAll(Path, List, LoadBudget)}, telling {@code listener} of each run as soon as it is read. */
+    public static LoadResult refreshAll(Path folder, List<RunSource> sources, LoadBudget budget,
+                                        ReadListener listener) {
+        return read(sources, RunSource::refresh, RunSource::path, 0, budget, List.of(), listener,
+                ReadAhead.threadsFor(folder));
     }
 
     /**
@@ -64,21 +72,45 @@ public final class RunLoader {
     /**
      * Reads {@code pending} in order while the estimate of what is held stays under the budget: the runs read so
      * far, and {@code perPending} bytes for each item of the list, which is held until the whole list is read.
+     *
+     * <p>Runs are read on {@code threads} threads but taken, told to the listener
+     * and counted against the budget in order, so the result is the sequential one. A run is read ahead only while
+     * twice the largest run read so far, for it and each run under way, still fits what is left of the budget: the
+     * first run is read alone, and a folder near its budget is read one run at a time. A run read ahead past the
+     * budget's cut is dropped; a {@link RunSource} keeps what it read, so one that {@link #refreshAll} read ahead
+     * of the cut holds that run until it is let go (at most one run per extra thread, and only when a run is more
+     * than twice the largest before it).
      */
     private static <T> LoadResult read(List<T> pending, Function<T, Run> reader, Function<T, String> pathOf,
                                        long perPending, LoadBudget budget, List<ReadWarning> warnings,
-                                       ReadListener listener) {
+                                       ReadListener listener, int threads) {
         long listing = perPending * pending.size();
         long held = listing;
+        long largest = 0;
         List<Run> runs = new ArrayList<>();
         int next = 0;
-        while (next < pending.size() && held < budget.bytes()) {
-            Run run = reader.apply(pending.get(next++));
-            held += RunFootprint.of(run);
-            runs.add(run);
-            listener.read(run, next, pending.size());
+        try (ReadAhead<T, Run> ahead = new ReadAhead<>(reader, Math.min(threads, pending.size()))) {
+            int started = 0;
+            while (next < pending.size() && held < budget.bytes()) {
+                int wanted = Math.min(ahead.depth(), runsThatFit(budget.bytes() - held, largest));
+                while (started < pending.size() && (ahead.underWay() == 0 || ahead.underWay() < wanted)) {
+                    ahead.start(pending.get(started++));
+                }
+                Run run = ahead.take();
+                next++;
+                long footprint = RunFootprint.of(run);
+                largest = Math.max(largest, footprint);
+                held += footprint;
+                runs.add(run);
+                listener.read(run, next, pending.size());
+            }
         }
         List<String> leftOut = pending.subList(next, pending.size()).stream().map(pathOf).toList();
         return new LoadResult(runs, leftOut, warnings, held - listing, budget);
+    }
+
+    /** How many runs of twice {@code largest} fit in {@code left}: one while no run was read yet. */
+    private static int runsThatFit(long left, long largest) {
+        return largest == 0 ? 1 : (int) Math.min(Integer.MAX_VALUE, left / (2 * largest));
     }
 }

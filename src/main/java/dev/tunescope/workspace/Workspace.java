@@ -62,7 +62,7 @@ public record Workspace(Path folder, List<RunSource> sources, List<Study> studie
             throws IOException {
         exists(folder);
         List<RunSource> sources = RunDiscovery.discover(folder);
-        LoadResult loaded = RunLoader.refreshAll(sources, LoadBudget.ofHeap(),
+        LoadResult loaded = RunLoader.refreshAll(folder, sources, LoadBudget.ofHeap(),
                 new PartialReading(folder, settings, partial, System::nanoTime));
         return diagnosed(folder, sources, loaded.runs(), loaded.notices(), settings);
     }
@@ -121,7 +121,7 @@ public record Workspace(Path folder, List<RunSource> sources, List<Study> studie
     }
 
     private static Workspace of(Path folder, List<RunSource> sources, DiagnosisSettings settings) throws IOException {
-        LoadResult loaded = RunLoader.refreshAll(sources, LoadBudget.ofHeap());
+        LoadResult loaded = RunLoader.refreshAll(folder, sources, LoadBudget.ofHeap());
         return diagnosed(folder, sources, loaded.runs(), loaded.notices(), settings);
     }
 

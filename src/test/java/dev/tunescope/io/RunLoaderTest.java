@@ -77,10 +77,94 @@ class RunLoaderTest {
         RunCopies.copy(LIGHTNING, root.resolve("a"));
         RunCopies.copy(LIGHTNING, root.resolve("b"));
         List<RunSource> sources = RunDiscovery.discover(root);
-        LoadResult result = RunLoader.refreshAll(sources, new LoadBudget(1, Long.MAX_VALUE, 1L << 30));
+        LoadResult result = RunLoader.refreshAll(root, sources, new LoadBudget(1, Long.MAX_VALUE, 1L << 30));
         assertThat(result.runs()).extracting(Run::path).containsExactly("a");
         assertThat(result.leftOut()).containsExactly("b");
         assertThat(sources).hasSize(2);
+    }
+
+    /** A mixed tree read on several threads: the same runs, in the same order, as one thread reads them. */
+    @Test
+    void aFolderReadOnSeveralThreadsGivesWhatOneThreadGives() throws IOException {
+        mixedTree(4);
+        LoadResult one = RunLoader.load(root, LoadBudget.ofHeap(), 1);
+        LoadResult three = RunLoader.load(root, LoadBudget.ofHeap(), 3);
+
+        assertThat(one.runs()).hasSizeGreaterThan(20);
+        assertThat(summaries(three)).isEqualTo(summaries(one));
+        assertThat(three.warnings()).isEqualTo(one.warnings());
+        assertThat(three.heldBytes()).isEqualTo(one.heldBytes());
+    }
+
+    /** Runs read ahead past the budget's cut are dropped: the cut falls where it falls on one thread. */
+    @Test
+    void theBudgetCutsAFolderReadOnSeveralThreadsWhereItCutsOnOne() throws IOException {
+        mixedTree(3);
+        long all = RunLoader.load(root, LoadBudget.ofHeap(), 1).heldBytes();
+        for (long bytes : new long[] {all / 5, all / 3, all / 2}) {
+            LoadBudget budget = new LoadBudget(bytes, Long.MAX_VALUE, 8L << 30);
+            LoadResult one = RunLoader.load(root, budget, 1);
+            LoadResult three = RunLoader.load(root, budget, 3);
+
+            assertThat(one.leftOut()).isNotEmpty();
+            assertThat(three.leftOut()).isEqualTo(one.leftOut());
+            assertThat(summaries(three)).isEqualTo(summaries(one));
+        }
+    }
+
+    /** Folders looked into on several threads: the search stops at the same folder, with the same runs listed. */
+    @Test
+    void aSearchOnSeveralThreadsStopsWhereOneThreadStops() throws IOException {
+        mixedTree(3);
+        for (int most : new int[] {1, 7, 20}) {
+            RunDiscovery.Found one = RunDiscovery.find(root, most, 1);
+            RunDiscovery.Found three = RunDiscovery.find(root, most, 3);
+
+            assertThat(one.runs()).hasSize(most);
+            assertThat(three.runs()).isEqualTo(one.runs());
+            assertThat(three.warnings()).isEqualTo(one.warnings()).hasSize(1);
+        }
+    }
+
+    /** A listener that throws (a cancellation) stops the reading, and no reading thread is left behind. */
+    @Test
+    void aListenerThatThrowsStopsAReadOnSeveralThreads() throws IOException, InterruptedException {
+        mixedTree(3);
+        List<RunSource> sources = RunDiscovery.discover(root);
+        List<String> told = new java.util.ArrayList<>();
+        RunLoader.ReadListener cancelAtThird = (run, done, total) -> {
+            told.add(run.path());
+            if (done == 3) {
+                throw new java.util.concurrent.CancellationException("cancelled");
+            }
+        };
+        System.setProperty(ReadAhead.THREADS_PROPERTY, "3");
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunLoader.refreshAll(root, sources,
+                    LoadBudget.ofHeap(), cancelAtThird)).isInstanceOf(java.util.concurrent.CancellationException.class);
+        } finally {
+            System.clearProperty(ReadAhead.THREADS_PROPERTY);
+        }
+        assertThat(told).containsExactlyElementsOf(sources.stream().limit(3).map(RunSource::path).toList());
+        Thread.sleep(100); // a pool's threads end just after it says it has terminated
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("tunescope-read-")
+                && t.isAlive());
+    }
+
+    /** Copies of the shared fixture tree: TensorBoard, Lightning and Keras CSV and MLflow runs side by side. */
+    private void mixedTree(int copies) throws IOException {
+        for (int i = 0; i < copies; i++) {
+            for (String part : new String[] {"tb", "lightning_csv", "keras_csv", "mlflow"}) {
+                RunCopies.copy(Fixtures.resolve(part), root.resolve("copy_" + i).resolve(part));
+            }
+        }
+    }
+
+    /** Each run as its path, format, point counts by tag and warnings, in the order read. */
+    private static List<String> summaries(LoadResult result) {
+        return result.runs().stream().map(run -> run.path() + " " + run.format() + " " + run.hyperparameters() + " "
+                + run.scalars().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().size()).toList() + " "
+                + run.histograms().keySet() + " " + run.warnings()).toList();
     }
 
     /**
