@@ -1,13 +1,14 @@
 package dev.tunescope.diagnose;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a finding rests on, precise enough for the GUI to zoom to it: the runs involved, marks on their series, and
- * the numbers and thresholds used (by name, e.g. {@code "percentile" -> 90}).
+ * the numbers and thresholds used (by name, e.g. {@code "percentile" -> 90}), kept in the order of their names so
+ * that the same diagnosis is written the same way every time ({@code Map.of} orders its keys afresh in each JVM).
  */
 public record Evidence(List<String> runs, List<Mark> marks, Map<String, Double> numbers) {
 
@@ -16,6 +17,6 @@ public record Evidence(List<String> runs, List<Mark> marks, Map<String, Double> 
     public Evidence {
         runs = List.copyOf(runs);
         marks = List.copyOf(marks);
-        numbers = Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
+        numbers = Collections.unmodifiableMap(new TreeMap<>(numbers));
     }
 }
