@@ -1,14 +1,16 @@
 package dev.tunescope.diagnose;
 
 import dev.tunescope.run.HyperparameterNames;
+import dev.tunescope.run.InOrderPool;
 import dev.tunescope.run.Run;
 import dev.tunescope.run.Study;
 import dev.tunescope.run.StudyKind;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Diagnoses every study of an opened folder, each as its kind calls for (RULES.md §1-§5): an LR sweep gets lr*, its
@@ -26,38 +28,35 @@ public final class Diagnoser {
      * ({@link Study#outsideFolder()}).
      */
     public static List<Diagnosis> diagnoseAll(List<Study> studies, DiagnosisSettings settings) {
+        // Studies are judged side by side on every core (InOrderPool), in three passes, since a study may refer to
+        // a sweep and a sweep's fixes depend on the studies that refer to it.
         StabilityJudge judge = new StabilityJudge(settings.instability());
-        Map<String, List<Trial>> trials = new LinkedHashMap<>();
-        studies.forEach(s -> trials.put(s.id(), trialsOf(s, settings)));
-        Map<String, SweepVerdict> sweeps = new LinkedHashMap<>();
-        for (Study study : studies) {
-            if (study.kind() == StudyKind.LR_SWEEP) {
-                sweeps.put(study.id(), SweepVerdict.of(study, trials.get(study.id()), judge, settings));
-            }
+        List<Optional<Study>> references = studies.stream().map(study -> referenceOf(study, studies)).toList();
+        List<List<Trial>> trials = InOrderPool.map(studies, study -> trialsOf(study, settings));
+        List<Integer> all = IntStream.range(0, studies.size()).boxed().toList();
+        Map<String, SweepVerdict> sweeps = new HashMap<>();
+        List<Integer> sweepIndices = all.stream().filter(i -> studies.get(i).kind() == StudyKind.LR_SWEEP).toList();
+        List<SweepVerdict> sweepVerdicts = InOrderPool.map(sweepIndices,
+                i -> SweepVerdict.of(studies.get(i), trials.get(i), judge, settings));
+        for (int k = 0; k < sweepIndices.size(); k++) {
+            sweeps.put(studies.get(sweepIndices.get(k)).id(), sweepVerdicts.get(k));
         }
-        Map<String, Diagnosis> others = new LinkedHashMap<>();
-        for (Study study : studies) {
-            if (study.kind() != StudyKind.LR_SWEEP) {
-                Optional<SweepVerdict> reference = referenceOf(study, studies).map(s -> sweeps.get(s.id()));
-                others.put(study.id(), StudyVerdicts.diagnose(study, trials.get(study.id()), reference, judge,
-                        settings));
-            }
+        List<Integer> otherIndices = all.stream().filter(i -> studies.get(i).kind() != StudyKind.LR_SWEEP).toList();
+        List<Diagnosis> otherDiagnoses = InOrderPool.map(otherIndices, i -> StudyVerdicts.diagnose(studies.get(i),
+                trials.get(i), references.get(i).map(s -> sweeps.get(s.id())), judge, settings));
+        Map<String, Diagnosis> others = new HashMap<>();
+        Map<String, List<Diagnosis>> referringTo = new HashMap<>();
+        for (int k = 0; k < otherIndices.size(); k++) {
+            int i = otherIndices.get(k);
+            Diagnosis diagnosis = otherDiagnoses.get(k);
+            others.put(studies.get(i).id(), diagnosis);
+            references.get(i).filter(r -> r.kind() == StudyKind.LR_SWEEP).ifPresent(r -> referringTo
+                    .computeIfAbsent(r.id(), id -> new ArrayList<>()).add(diagnosis));
         }
-        List<Diagnosis> out = new ArrayList<>();
-        for (Study study : studies) {
-            if (study.outsideFolder()) {
-                continue;
-            }
-            if (study.kind() == StudyKind.LR_SWEEP) {
-                List<Diagnosis> related = studies.stream().filter(s -> s.kind() != StudyKind.LR_SWEEP
-                        && referenceOf(s, studies).map(r -> r.id().equals(study.id())).orElse(false))
-                        .map(s -> others.get(s.id())).toList();
-                out.add(sweeps.get(study.id()).diagnosis(related, judge, settings));
-            } else {
-                out.add(others.get(study.id()));
-            }
-        }
-        return out;
+        List<Study> shown = studies.stream().filter(study -> !study.outsideFolder()).toList();
+        return InOrderPool.map(shown, study -> study.kind() == StudyKind.LR_SWEEP
+                ? sweeps.get(study.id()).diagnosis(referringTo.getOrDefault(study.id(), List.of()), judge, settings)
+                : others.get(study.id()));
     }
 
     /** One study on its own (with no other study to refer to). */

@@ -1,10 +1,10 @@
 package dev.tunescope.diagnose;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Judges trials for instability (RULES.md §1) and remembers each trial's prepared {@link LossCurve}, so that a
@@ -14,14 +14,15 @@ import java.util.Optional;
  */
 final class StabilityJudge {
     private final InstabilityRule.Settings settings;
-    private final Map<Trial, LossCurve> curves = new IdentityHashMap<>();
+    // by the trial's identity (a trial's equality compares its series), and safe for studies judged side by side
+    private final Map<Identity, LossCurve> curves = new ConcurrentHashMap<>();
 
     StabilityJudge(InstabilityRule.Settings settings) {
         this.settings = settings;
     }
 
     LossCurve curve(Trial trial) {
-        return curves.computeIfAbsent(trial, t -> LossCurve.of(t.trainLoss()));
+        return curves.computeIfAbsent(new Identity(trial), key -> LossCurve.of(trial.trainLoss()));
     }
 
     /** The trial's own signs only (no reference). */
@@ -78,5 +79,18 @@ final class StabilityJudge {
         long first = trial.trainLoss().firstStep();
         long length = trial.trainLoss().lastStep() - first + 1;
         return first + Math.min(earlySteps, Math.max(LossCurve.MIN_WINDOW, Math.round(share * length)));
+    }
+
+    /** A trial as a key by its identity. */
+    private record Identity(Trial trial) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity that && that.trial == trial;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(trial);
+        }
     }
 }

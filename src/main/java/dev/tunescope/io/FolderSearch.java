@@ -1,5 +1,6 @@
 package dev.tunescope.io;
 
+import dev.tunescope.run.InOrderPool;
 import dev.tunescope.run.ReadWarning;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -8,14 +9,14 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The folders a search walks through, looked into for runs on a few threads ({@link ReadAhead}) while the walk goes
+ * The folders a search walks through, looked into for runs on a few threads ({@link InOrderPool}) while the walk goes
  * on, and taken in the order the walk met them: looking into a folder (listing it, opening the heads of its logs)
  * costs more than walking to it. What it finds, the places it could not search and where it stops for having listed
  * the most runs allowed are what looking into each folder as the walk met it would give.
  */
 final class FolderSearch implements AutoCloseable {
     private final int maxRuns;
-    private final ReadAhead<Folder, List<RunLocation>> lookInto;
+    private final InOrderPool<Folder, List<RunLocation>> lookInto;
     private final List<RunLocation> found;
     private final List<ReadWarning> warnings;
     private final Deque<Folder> underWay = new ArrayDeque<>(); // started and not taken, in the order met
@@ -34,7 +35,7 @@ final class FolderSearch implements AutoCloseable {
     FolderSearch(int maxRuns, int threads, Function<Folder, List<RunLocation>> runsIn, List<RunLocation> found,
                  List<ReadWarning> warnings) {
         this.maxRuns = maxRuns;
-        this.lookInto = new ReadAhead<>(runsIn, threads);
+        this.lookInto = new InOrderPool<>(runsIn, threads);
         this.found = found;
         this.warnings = warnings;
     }

@@ -1,5 +1,6 @@
 package dev.tunescope.io;
 
+import dev.tunescope.run.InOrderPool;
 import dev.tunescope.run.ReadWarning;
 import dev.tunescope.run.Run;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class RunLoader {
      * read here is not refreshed again, and 100,000 sources held open would take twice what their runs hold.
      */
     public static LoadResult load(Path root, LoadBudget budget) throws IOException {
-        return load(root, budget, ReadAhead.threadsFor(root));
+        return load(root, budget, InOrderPool.threadsFor(root));
     }
 
     /** As {@link #load(Path, LoadBudget)}, searching and reading on {@code threads} threads. */
@@ -55,7 +56,7 @@ public final class RunLoader {
     public static LoadResult refreshAll(Path folder, List<RunSource> sources, LoadBudget budget,
                                         ReadListener listener) {
         return read(sources, RunSource::refresh, RunSource::path, 0, budget, List.of(), listener,
-                ReadAhead.threadsFor(folder));
+                InOrderPool.threadsFor(folder));
     }
 
     /**
@@ -89,7 +90,7 @@ public final class RunLoader {
         long largest = 0;
         List<Run> runs = new ArrayList<>();
         int next = 0;
-        try (ReadAhead<T, Run> ahead = new ReadAhead<>(reader, Math.min(threads, pending.size()))) {
+        try (InOrderPool<T, Run> ahead = new InOrderPool<>(reader, Math.min(threads, pending.size()))) {
             int started = 0;
             while (next < pending.size() && held < budget.bytes()) {
                 int wanted = Math.min(ahead.depth(), runsThatFit(budget.bytes() - held, largest));

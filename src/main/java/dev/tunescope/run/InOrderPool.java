@@ -1,9 +1,11 @@
-package dev.tunescope.io;
+package dev.tunescope.run;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,37 +16,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Reads items on a few threads, ahead of one consumer that takes the results strictly in the order the reads were
- * started, so that a folder of many runs is read on every core and the caller still sees what reading them one by
- * one would give: the same runs, in the same order, cut at the same place by its budget (the folders of a search,
- * likewise).
+ * Works on items on a few threads, ahead of one consumer that takes the results strictly in the order the work was
+ * started, so that a folder of many runs is read (and its studies diagnosed) on every core and the caller still
+ * sees what doing it one item after another would give: the same runs, in the same order, cut at the same place by
+ * its budget. It is the one way Tunescope spreads work over cores; the app's {@code Background} keeps work off the
+ * UI thread, and may call this.
  *
- * <p>How far ahead to read is the caller's to say, because only the caller knows how much of its budget is left:
- * it {@link #start starts} reads while {@link #underWay()} allows and {@link #take takes} the oldest. Reads it no
- * longer wants are cancelled by {@link #close()}: those not begun never begin, those under way finish (they are
- * not interrupted, since an interrupt closes the file channels they read from) and are dropped, and {@code close}
- * returns once they have, so nothing read ahead outlives the caller's call.
+ * <p>How far ahead to work is the caller's to say, because only the caller knows, for example, how much of its heap
+ * budget is left: it {@link #start starts} items while {@link #underWay()} allows and {@link #take takes} the
+ * oldest. Work it no longer wants is cancelled by {@link #close()}: items not begun never begin, those under way
+ * finish (they are not interrupted, since an interrupt closes the file channels a read uses) and are dropped, and
+ * {@code close} returns once they have, so nothing started outlives the caller's call.
  *
- * <p>With one thread nothing is read ahead: {@link #take} reads the item on the caller's thread.
+ * <p>With one thread nothing is done ahead: {@link #take} works on the item on the caller's thread.
  */
-final class ReadAhead<T, R> implements AutoCloseable {
-    /** The setting of how many threads read a folder's runs (a whole number; 1 reads one run at a time). */
-    static final String THREADS_PROPERTY = "tunescope.read-threads";
+public final class InOrderPool<T, R> implements AutoCloseable {
+    /** The setting of how many threads read and diagnose a folder's runs (a whole number; 1: one at a time). */
+    public static final String THREADS_PROPERTY = "tunescope.threads";
     private static final int MOST_THREADS = 8; // so that many cores do not mean dozens of runs half-read at once
-    // Reads started and not yet taken, per thread: more than one, so that a thread that has read a small run goes
+    // Items started and not yet taken, per thread: more than one, so that a thread that has read a small run goes
     // on to the next while the run the consumer waits for is a large one.
     private static final int DEPTH = 4;
 
-    private final Function<T, R> reader;
+    private final Function<T, R> work;
     private final ExecutorService threads; // null: one thread, the caller's
     private final int width;
     private final Deque<Future<R>> started = new ArrayDeque<>();
 
-    ReadAhead(Function<T, R> reader, int threadCount) {
-        this.reader = reader;
+    public InOrderPool(Function<T, R> work, int threadCount) {
+        this.work = work;
         this.width = Math.max(1, threadCount);
         this.threads = width == 1 ? null
-                : Executors.newFixedThreadPool(width, Thread.ofPlatform().daemon().name("tunescope-read-", 0)
+                : Executors.newFixedThreadPool(width, Thread.ofPlatform().daemon().name("tunescope-work-", 0)
                         .factory());
     }
 
@@ -53,12 +56,30 @@ final class ReadAhead<T, R> implements AutoCloseable {
      * machine's own file system, one on a remote folder, whose reads share one SFTP connection that is re-opened
      * under them when it drops.
      */
-    static int threadsFor(Path folder) {
+    public static int threadsFor(Path folder) {
         return folder.getFileSystem() == FileSystems.getDefault() ? threadsFromSettings() : 1;
     }
 
+    /**
+     * What {@code work} gives for each of {@code items}, in their order, worked on {@link #threadsFromSettings()}
+     * threads.
+     */
+    public static <T, R> List<R> map(List<T> items, Function<T, R> work) {
+        List<R> results = new ArrayList<>(items.size());
+        try (InOrderPool<T, R> pool = new InOrderPool<>(work, Math.min(threadsFromSettings(), items.size()))) {
+            int started = 0;
+            while (results.size() < items.size()) {
+                while (started < items.size() && pool.underWay() < pool.depth()) {
+                    pool.start(items.get(started++));
+                }
+                results.add(pool.take());
+            }
+        }
+        return results;
+    }
+
     /** The number of threads {@value #THREADS_PROPERTY} asks for, else one per core, at most eight. */
-    static int threadsFromSettings() {
+    public static int threadsFromSettings() {
         String setting = System.getProperty(THREADS_PROPERTY, "").strip();
         if (setting.isEmpty()) {
             return Math.min(MOST_THREADS, Runtime.getRuntime().availableProcessors());
@@ -71,35 +92,35 @@ final class ReadAhead<T, R> implements AutoCloseable {
         }
     }
 
-    /** The most reads worth having started and not taken: a few per thread, one when there is one thread. */
-    int depth() {
+    /** The most items worth having started and not taken: a few per thread, one when there is one thread. */
+    public int depth() {
         return threads == null ? 1 : DEPTH * width;
     }
 
-    /** Reads started and not yet taken. */
-    int underWay() {
+    /** Items started and not yet taken. */
+    public int underWay() {
         return started.size();
     }
 
-    /** Starts reading {@code item} (with one thread, {@link #take} reads it). */
-    void start(T item) {
+    /** Starts work on {@code item} (with one thread, {@link #take} does it). */
+    public void start(T item) {
         if (threads == null) {
-            started.addLast(new FutureTask<>(() -> reader.apply(item)));
+            started.addLast(new FutureTask<>(() -> work.apply(item)));
         } else {
-            started.addLast(threads.submit(() -> reader.apply(item)));
+            started.addLast(threads.submit(() -> work.apply(item)));
         }
     }
 
     /** Whether {@link #take} would return without waiting for another thread. */
-    boolean nextIsReady() {
+    public boolean nextIsReady() {
         return !started.isEmpty() && (threads == null || started.peekFirst().isDone());
     }
 
     /**
-     * What the oldest read started gives, waited for (with one thread, read now); a read's own unchecked failure is
-     * rethrown here, in its turn, as reading the items one by one would throw it.
+     * What the oldest item started gives, waited for (with one thread, worked on now); the work's own unchecked
+     * failure is rethrown here, in its turn, as working on the items one by one would throw it.
      */
-    R take() {
+    public R take() {
         Future<R> read = started.removeFirst();
         if (read instanceof FutureTask<R> inline && threads == null) {
             inline.run();
@@ -131,7 +152,7 @@ final class ReadAhead<T, R> implements AutoCloseable {
         }
     }
 
-    /** Cancels the reads not taken and waits for those under way to end (see the class comment). */
+    /** Cancels the items not taken and waits for those under way to end (see the class comment). */
     @Override
     public void close() {
         started.forEach(read -> read.cancel(false));

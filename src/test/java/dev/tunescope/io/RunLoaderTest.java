@@ -1,5 +1,6 @@
 package dev.tunescope.io;
 
+import dev.tunescope.run.InOrderPool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tunescope.run.ReadWarning;
@@ -138,16 +139,16 @@ class RunLoaderTest {
                 throw new java.util.concurrent.CancellationException("cancelled");
             }
         };
-        System.setProperty(ReadAhead.THREADS_PROPERTY, "3");
+        System.setProperty(InOrderPool.THREADS_PROPERTY, "3");
         try {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunLoader.refreshAll(root, sources,
                     LoadBudget.ofHeap(), cancelAtThird)).isInstanceOf(java.util.concurrent.CancellationException.class);
         } finally {
-            System.clearProperty(ReadAhead.THREADS_PROPERTY);
+            System.clearProperty(InOrderPool.THREADS_PROPERTY);
         }
         assertThat(told).containsExactlyElementsOf(sources.stream().limit(3).map(RunSource::path).toList());
         Thread.sleep(100); // a pool's threads end just after it says it has terminated
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("tunescope-read-")
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("tunescope-work-")
                 && t.isAlive());
     }
 

@@ -1,4 +1,4 @@
-package dev.tunescope.io;
+package dev.tunescope.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Reads on several threads, taken in the order they were started, and nothing left running once closed. */
-class ReadAheadTest {
+class InOrderPoolTest {
 
     /** Later items are read faster than earlier ones, so they finish first; they are still taken in order. */
     @Test
@@ -20,7 +20,7 @@ class ReadAheadTest {
             return item * 10;
         };
         List<Integer> taken = new ArrayList<>();
-        try (ReadAhead<Integer, Integer> ahead = new ReadAhead<>(slowFirst, 3)) {
+        try (InOrderPool<Integer, Integer> ahead = new InOrderPool<>(slowFirst, 3)) {
             for (int item = 0; item < 8; item++) {
                 ahead.start(item);
             }
@@ -33,7 +33,7 @@ class ReadAheadTest {
 
     @Test
     void aFailedReadIsThrownInItsTurnAfterTheReadsBeforeIt() {
-        try (ReadAhead<Integer, Integer> ahead = new ReadAhead<>(item -> {
+        try (InOrderPool<Integer, Integer> ahead = new InOrderPool<>(item -> {
             if (item == 2) {
                 throw new IllegalStateException("item 2 is broken");
             }
@@ -54,7 +54,7 @@ class ReadAheadTest {
     void closingWaitsForTheReadsUnderWayAndCancelsTheRest() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger begun = new AtomicInteger();
-        ReadAhead<Integer, Integer> ahead = new ReadAhead<>(item -> {
+        InOrderPool<Integer, Integer> ahead = new InOrderPool<>(item -> {
             begun.incrementAndGet();
             running.incrementAndGet();
             sleep(50);
@@ -70,14 +70,14 @@ class ReadAheadTest {
 
         assertThat(running.get()).isZero();
         assertThat(begun.get()).isEqualTo(begunAtClose).isLessThan(8);
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("tunescope-read-")
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("tunescope-work-")
                 && t.isAlive());
     }
 
     @Test
     void withOneThreadEachItemIsReadOnTheCallersThreadWhenTaken() {
         List<String> readOn = new ArrayList<>();
-        try (ReadAhead<Integer, Integer> ahead = new ReadAhead<>(item -> {
+        try (InOrderPool<Integer, Integer> ahead = new InOrderPool<>(item -> {
             readOn.add(Thread.currentThread().getName());
             return item;
         }, 1)) {

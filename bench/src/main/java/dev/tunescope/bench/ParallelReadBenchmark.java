@@ -11,13 +11,13 @@ import java.util.Locale;
 /**
  * Reading a folder of many runs on several threads against reading it on one: {@link RunLoader#load} of copies of
  * the shared fixture tree (14 real runs each), with the JVM warm and no run cache, so every run is parsed from its
- * files each time. The baseline is the same load with {@code -Dtunescope.read-threads=1}, measured in the same
+ * files each time. The baseline is the same load with {@code -Dtunescope.threads=1}, measured in the same
  * process, interleaved round by round with the subject, so both see the same machine.
  *
  * <p>Usage: {@code bench/run-parallel-read.sh [copies] [threads] [work-dir]}.
  */
 public final class ParallelReadBenchmark {
-    private static final String THREADS = "tunescope.read-threads";
+    private static final String THREADS = "tunescope.threads";
     private static final int WARMUPS = 8;
     private static final int MEASURED = 9;
 
