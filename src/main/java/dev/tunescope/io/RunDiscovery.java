@@ -1,6 +1,5 @@
 package dev.tunescope.io;
 
-import dev.tunescope.run.InOrderPool;
 import dev.tunescope.run.ReadWarning;
 import dev.tunescope.run.RunFormat;
 import java.io.IOException;
@@ -52,7 +51,7 @@ public final class RunDiscovery {
      * rather than by an out-of-memory error.
      */
     public static Found find(Path root, int maxRuns) throws IOException {
-        return find(root, maxRuns, InOrderPool.threadsFor(root));
+        return find(root, maxRuns, FolderThreads.forFolder(root));
     }
 
     /** As {@link #find(Path, int)}, looking into folders on {@code threads} threads. */

@@ -33,7 +33,7 @@ public final class RunLoader {
      * read here is not refreshed again, and 100,000 sources held open would take twice what their runs hold.
      */
     public static LoadResult load(Path root, LoadBudget budget) throws IOException {
-        return load(root, budget, InOrderPool.threadsFor(root));
+        return load(root, budget, FolderThreads.forFolder(root));
     }
 
     /** As {@link #load(Path, LoadBudget)}, searching and reading on {@code threads} threads. */
@@ -56,7 +56,7 @@ public final class RunLoader {
     public static LoadResult refreshAll(Path folder, List<RunSource> sources, LoadBudget budget,
                                         ReadListener listener) {
         return read(sources, RunSource::refresh, RunSource::path, 0, budget, List.of(), listener,
-                InOrderPool.threadsFor(folder));
+                FolderThreads.forFolder(folder));
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.tunescope.run;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -49,15 +47,6 @@ public final class InOrderPool<T, R> implements AutoCloseable {
         this.threads = width == 1 ? null
                 : Executors.newFixedThreadPool(width, Thread.ofPlatform().daemon().name("tunescope-work-", 0)
                         .factory());
-    }
-
-    /**
-     * The threads to read the runs under {@code folder} with: those of {@link #threadsFromSettings()} on this
-     * machine's own file system, one on a remote folder, whose reads share one SFTP connection that is re-opened
-     * under them when it drops.
-     */
-    public static int threadsFor(Path folder) {
-        return folder.getFileSystem() == FileSystems.getDefault() ? threadsFromSettings() : 1;
     }
 
     /**
