@@ -58,7 +58,7 @@ public final class ManyRunsBenchmark {
                 mine / floor);
     }
 
-    private static int run(String command, Path folder) {
+    static int run(String command, Path folder) {
         CommandLine cli = TunescopeCommand.newCommandLine();
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));

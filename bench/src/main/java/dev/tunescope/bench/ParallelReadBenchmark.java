@@ -12,7 +12,9 @@ import java.util.Locale;
  * Reading a folder of many runs on several threads against reading it on one: {@link RunLoader#load} of copies of
  * the shared fixture tree (14 real runs each), with the JVM warm and no run cache, so every run is parsed from its
  * files each time. The baseline is the same load with {@code -Dtunescope.threads=1}, measured in the same
- * process, interleaved round by round with the subject, so both see the same machine.
+ * process, interleaved round by round with the subject, so both see the same machine. The whole {@code diagnose}
+ * command (reading through the run cache, finding the studies, diagnosing them, writing the text) is timed the
+ * same way, and so is {@link ParallelCeiling}: what this machine's cores give work that needs no coordination.
  *
  * <p>Usage: {@code bench/run-parallel-read.sh [copies] [threads] [work-dir]}.
  */
@@ -31,6 +33,9 @@ public final class ParallelReadBenchmark {
         Path folder = ManyRunsBenchmark.write(work, copies);
         double[][] load = new double[2][MEASURED]; // [1 thread, threads][round]
         double[][] listing = new double[2][MEASURED];
+        double[][] diagnose = new double[2][MEASURED];
+        double[][] ceiling = new double[2][MEASURED];
+        ParallelCeiling[] ceilings = {new ParallelCeiling(folder, 1), new ParallelCeiling(folder, threads)};
         long points = 0;
         for (int i = 0; i < WARMUPS + MEASURED; i++) {
             for (int turn = 0; turn < 2; turn++) {
@@ -42,7 +47,12 @@ public final class ParallelReadBenchmark {
                 LoadResult loaded = RunLoader.load(folder);
                 long end = System.nanoTime();
                 points = points(loaded);
+                ManyRunsBenchmark.run("diagnose", folder);
+                long diagnosed = System.nanoTime();
+                double parsed = ceilings[parallel].seconds();
                 if (i >= WARMUPS) {
+                    ceiling[parallel][i - WARMUPS] = parsed;
+                    diagnose[parallel][i - WARMUPS] = (diagnosed - end) / 1e9;
                     listing[parallel][i - WARMUPS] = (listed - start) / 1e9;
                     load[parallel][i - WARMUPS] = (end - listed) / 1e9;
                 }
@@ -56,6 +66,12 @@ public final class ParallelReadBenchmark {
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "of which listing the folder: %d threads %.3f s, 1 thread %.3f s%n", threads,
                 Medians.of(listing[1]), Medians.of(listing[0]));
+        System.out.printf(Locale.ROOT, "tunescope diagnose of the folder, in this JVM (with the run cache the command"
+                + " line uses): %d threads %.3f s, 1 thread %.3f s; speed-up %.2f%n", threads,
+                Medians.of(diagnose[1]), Medians.of(diagnose[0]), Medians.of(diagnose[0]) / Medians.of(diagnose[1]));
+        System.out.printf(Locale.ROOT, "ceiling, the folder's files parsed on threads that share nothing: %d threads"
+                + " %.3f s, 1 thread %.3f s; speed-up %.2f%n", threads, Medians.of(ceiling[1]),
+                Medians.of(ceiling[0]), Medians.of(ceiling[0]) / Medians.of(ceiling[1]));
     }
 
     private static long points(LoadResult loaded) {
