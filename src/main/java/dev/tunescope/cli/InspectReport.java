@@ -1,6 +1,5 @@
 package dev.tunescope.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunescope.run.HistogramSeries;
@@ -14,8 +13,6 @@ import java.util.Map;
 
 /** Formats what {@code inspect} found, as text for people and as JSON for programs. */
 final class InspectReport {
-    private static final ObjectMapper JSON = JsonValues.MAPPER;
-
     private InspectReport() {
     }
 
@@ -26,7 +23,7 @@ final class InspectReport {
      * over finite values and null when there are none.
      */
     static String json(List<Run> runs) throws Exception {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonValues.MAPPER.createObjectNode();
         ArrayNode list = root.putArray("runs");
         for (Run run : runs) {
             ObjectNode node = list.addObject();
@@ -44,11 +41,11 @@ final class InspectReport {
             ArrayNode warnings = node.putArray("warnings");
             run.warnings().forEach(w -> warnings.add(w.toString()));
         }
-        return JSON.writeValueAsString(root);
+        return JsonValues.MAPPER.writeValueAsString(root);
     }
 
     private static ObjectNode scalarJson(ScalarSeries series) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonValues.MAPPER.createObjectNode();
         SeriesStats stats = series.stats();
         node.put("count", series.size());
         if (!series.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.tunescope.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,11 +22,17 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done",
                 "1:failed (an I/O error such as a full disk, no display for the app, or a bug: --verbose shows where)",
-                "2:bad arguments, a missing path, or a folder that holds something else"},
-        subcommands = {InspectCommand.class, DiagnoseCommand.class, ExportCommand.class, TrainCommand.class, VerifyCommand.class,
-                StudyCommand.class, CacheCommand.class, CommandLine.HelpCommand.class})
+                "2:bad arguments, a missing path, or a folder that holds something else"})
 public final class TunescopeCommand implements Callable<Integer> {
     static final String VERBOSE = "--verbose";
+    /**
+     * The subcommands, in the order {@code --help} lists them. They are added in code rather than through
+     * {@code @Command(subcommands)} so that a start builds only the one it runs: picocli reads each command's
+     * annotations by reflection, and its classes (Java 5 bytecode) cannot be kept in the JDK's start-up cache.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(InspectCommand.class, DiagnoseCommand.class,
+            ExportCommand.class, TrainCommand.class, VerifyCommand.class, StudyCommand.class, CacheCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,17 +60,28 @@ public final class TunescopeCommand implements Callable<Integer> {
      * command, even where the working directory has a folder of the same name (a study folder named {@code study}).
      */
     public static boolean isCommandName(String argument) {
-        for (Class<?> command : TunescopeCommand.class.getAnnotation(Command.class).subcommands()) {
-            if (command.getAnnotation(Command.class).name().equals(argument)) {
-                return true;
-            }
-        }
-        return false;
+        return subcommandNamed(argument).isPresent();
+    }
+
+    private static Optional<Class<?>> subcommandNamed(String name) {
+        return SUBCOMMANDS.stream().filter(command -> command.getAnnotation(Command.class).name().equals(name))
+                .findFirst();
     }
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        return commandLineFor(args).execute(args);
+    }
+
+    /**
+     * The command line {@link #run} executes {@code args} with: for a command other than {@code help}, that command
+     * alone under {@code tunescope}, whose parsing, messages and help are those of the whole command line (its
+     * tests go through here) and whose start is shorter; otherwise {@link #newCommandLine()}.
+     */
+    public static CommandLine commandLineFor(String... args) {
+        Optional<Class<?>> named = args.length == 0 || args[0].equals("help") ? Optional.empty()
+                : subcommandNamed(args[0]);
+        return newCommandLine(named.map(List::<Class<?>>of).orElse(SUBCOMMANDS));
     }
 
     /**
@@ -71,7 +89,13 @@ public final class TunescopeCommand implements Callable<Integer> {
      * and error streams guarded by {@link TerminalText#filter} when it runs (also around writers a caller set).
      */
     public static CommandLine newCommandLine() {
+        return newCommandLine(SUBCOMMANDS);
+    }
+
+    private static CommandLine newCommandLine(List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new TunescopeCommand());
+        // Added before the settings below, which apply to the subcommands present when they are made.
+        subcommands.forEach(command -> cli.addSubcommand(command));
         FailureHandler failures = new FailureHandler();
         cli.setExecutionExceptionHandler(failures);
         cli.setParameterExceptionHandler(failures);

@@ -120,13 +120,32 @@ class InspectCommandTest {
         assertThat(result.err).contains("no such file or folder: /no/such/folder");
     }
 
+    /** A command run alone ({@link TunescopeCommand#commandLineFor}) says and accepts what the whole line does. */
+    @Test
+    void aCommandRunAloneHasTheHelpAndOptionsOfTheWholeCommandLine() {
+        for (String command : new String[] {"inspect", "diagnose", "export", "train", "verify", "study", "cache"}) {
+            StringWriter whole = new StringWriter();
+            CommandLine all = TunescopeCommand.newCommandLine();
+            all.setOut(new PrintWriter(whole));
+            all.execute(command, "--help");
+            assertThat(execute(command, "--help").out()).startsWith("Usage: tunescope " + command)
+                    .isEqualTo(whole.toString());
+        }
+        assertThat(execute("--help").out()).contains("inspect", "diagnose", "export", "train", "verify", "study",
+                "cache");
+        assertThat(execute("help", "inspect").out()).startsWith("Usage: tunescope inspect");
+        Result verbose = execute("inspect", "--verbose", "/no/such/folder");
+        assertThat(verbose.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(verbose.err()).contains("no such file or folder").doesNotContain("Unknown option");
+    }
+
     record Result(int exitCode, String out, String err) {
     }
 
     static Result execute(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = TunescopeCommand.newCommandLine();
+        CommandLine cli = TunescopeCommand.commandLineFor(args);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);
