@@ -15,10 +15,15 @@ echo "cores: $(nproc), not pinned"
 rounds=${1:-7}
 work=target/bench/start
 mkdir -p "$work/empty"
-./tunescope --version >/dev/null  # builds the jar and the cache when they are missing or stale
-cache="$PWD/target/start-cache.jsa"
+# The launcher builds the jar and its start-up caches when they are missing or stale: the CLI's, and the app's
+# (under Xvfb) when it is asked to open a folder.
+./tunescope --version >/dev/null
 major="$(tunescope_java_major "$JAVA_HOME")"
-if [ "$major" -ge 25 ]; then with=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off); else with=(-XX:SharedArchiveFile="$cache" -Xlog:cds=off); fi
+cache_options() {
+  if [ "$major" -ge 25 ]; then echo "-XX:AOTCache=$1 -Xlog:aot=off -Xlog:cds=off"; else echo "-XX:SharedArchiveFile=$1 -Xlog:cds=off"; fi
+}
+read -r -a with <<<"$(cache_options "$PWD/target/start-cache-cli.jsa")"
+[ -s target/start-cache-cli.jsa ] || { echo "no CLI start-up cache was built" >&2; exit 1; }
 fx="$(ls target/lib/javafx-*.jar | grep -Ev -- '-[0-9.]+\.jar$' | paste -sd: -)"
 # The options ./tunescope starts with (the cache holds only for these).
 opts=(-Dai.djl.offline=true -XX:+UseG1GC --module-path "$fx" --add-modules javafx.controls,javafx.swing)
@@ -66,7 +71,10 @@ compare "inspect big file, cache + C1 only" "cli_seconds ${with[*]} -- inspect $
 compare "./tunescope inspect empty (launcher)" "cli_seconds -- inspect $work/empty" \
   "t0=\$(now); ./tunescope inspect $work/empty >/dev/null 2>&1; echo \"scale=3; (\$(now) - \$t0) / 1000000000\" | bc"
 if command -v xvfb-run >/dev/null; then
-  compare "app: first runs shown (sample-runs)" "app_seconds" "app_seconds ${with[*]}"
+  { [ -s target/start-cache-app.jsa ] && [ ! target/tunescope.jar -nt target/start-cache-app.jsa ]; } || bash installer/start-cache.sh app "$PWD/target/start-cache-app.jsa" \
+    "$JAVA_HOME/bin/java" "${opts[@]}" -jar target/tunescope.jar >/dev/null
+  read -r -a with_app <<<"$(cache_options "$PWD/target/start-cache-app.jsa")"
+  compare "app: first runs shown (sample-runs)" "app_seconds" "app_seconds ${with_app[*]}"
 else
   echo "app: skipped, xvfb-run is not installed"
 fi
