@@ -7,6 +7,7 @@
 # Needs Debian's xvfb, libgtk-3-0 and openbox.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. .ci/jdk.sh
 copies=${1:-715}
 repeats=${2:-3}
 work=${3:-target/bench/app-many}
@@ -23,15 +24,17 @@ write_copies() { # $1: how many, into $work/fixtures-x$1, once
 }
 write_copies "$copies"
 write_copies 1
-./tunescope --version >/dev/null # builds the start-up caches outside the timed runs
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+app_on() { # $1: the folder; the app's output in $work/out.txt
+  rm -rf "$work/shots"
+  xvfb-run -a -s "-screen 0 1600x1000x24" bash -c 'openbox >/dev/null 2>&1 & sleep 1; "$@"' _ \
+    ./tunescope "$1" --light --screenshots "$work/shots" >"$work/out.txt" 2>&1 || { cat "$work/out.txt"; exit 1; }
+}
+app_on "$work/fixtures-x1" # the launcher builds the app's start-up cache here, before the timed runs
+. bench/median.sh
 declare -A first drawn
 for ((r = 0; r < repeats; r++)); do
   for folder in "fixtures-x$copies" fixtures-x1; do
-    rm -rf "$work/shots"
-    xvfb-run -a -s "-screen 0 1600x1000x24" bash -c 'openbox >/dev/null 2>&1 & sleep 1; "$@"' _ \
-      ./tunescope "$work/$folder" --light --screenshots "$work/shots" >"$work/out.txt" 2>&1 \
-      || { cat "$work/out.txt"; exit 1; }
+    app_on "$work/$folder"
     first[$folder]+="$(sed -n 's/^first runs shown \([0-9]*\) ms.*/\1/p' "$work/out.txt") "
     drawn[$folder]+="$(sed -n 's/^diagnosed and drawn \([0-9]*\) ms.*/\1/p' "$work/out.txt") "
   done

@@ -16,7 +16,7 @@ mvn -q -B -DskipTests package
 cp="target/test-classes:target/classes:target/lib/*"
 java $MAVEN_OPTS -Dai.djl.offline=true -XX:+UseG1GC -cp "$cp" dev.tunescope.bench.ManyRunsBenchmark "$copies" \
   "$command" "$work"
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. bench/median.sh
 declare -A wall rss
 for ((r = 0; r < repeats; r++)); do
   for folder in "fixtures-x$copies" fixtures-x1; do

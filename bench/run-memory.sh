@@ -45,7 +45,7 @@ for ((r = 0; r < repeats; r++)); do
     said[$c]=$({ grep -v -e '^WARNING' -e 'Unsupported JavaFX' -e SLF4J "$work/err.txt" || true; } | head -1 | cut -c1-150)
   done
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. bench/median.sh
 base_wall=$(median <<<"${wall[$baseline]}")
 base_rss=$(median <<<"${rss[$baseline]}")
 printf '\n%-30s %8s %6s %8s %6s %-6s %-13s %s\n' "heap command folder" "wall (s)" "ratio" "RSS (MB)" "ratio" "exit" \
